@@ -1,0 +1,392 @@
+// Package client is a small HTTP client for the Twilio Conversations list
+// endpoints. It knows nothing of Terraform: it authenticates, retries,
+// paginates and turns Twilio's error bodies into typed errors.
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-cleanhttp"
+	"github.com/hashicorp/go-retryablehttp"
+	"golang.org/x/time/rate"
+)
+
+// DefaultBaseURL is the public Conversations API host.
+const DefaultBaseURL = "https://conversations.twilio.com"
+
+// Defaults applied by New when a Config field is zero.
+const (
+	DefaultMaxRetries     = 5
+	DefaultRequestTimeout = 30 * time.Second
+	DefaultRetryWaitMin   = 500 * time.Millisecond
+	DefaultRetryWaitMax   = 30 * time.Second
+	// maxBodyBytes bounds what one response may hold, so a misbehaving
+	// server cannot exhaust the provider's memory.
+	maxBodyBytes = 256 << 20
+	// maxErrorBodyBytes bounds what is read of an error response.
+	maxErrorBodyBytes = 64 << 10
+)
+
+// Config says how to reach and authenticate to Twilio.
+type Config struct {
+	// Username and Password are sent with HTTP Basic auth: an API key SID and
+	// its secret, or an Account SID and its Auth Token.
+	Username string
+	Password string
+
+	// BaseURL, when set, wins over Region and Edge (a proxy or the emulator).
+	BaseURL string
+	Region  string
+	Edge    string
+
+	// MaxRetries is how many times a retryable failure is retried; 0 means
+	// DefaultMaxRetries, a negative value disables retries.
+	MaxRetries     int
+	RequestTimeout time.Duration
+	RetryWaitMin   time.Duration
+	RetryWaitMax   time.Duration
+
+	// RequestsPerSecond, when positive, caps the request rate of this client.
+	RequestsPerSecond float64
+
+	ProviderVersion  string
+	TerraformVersion string
+
+	// HTTPClient replaces the default pooled client (tests).
+	HTTPClient *http.Client
+}
+
+// Client talks to one Twilio Conversations host. It is safe for concurrent use.
+type Client struct {
+	base       *url.URL
+	username   string
+	password   string
+	userAgent  string
+	maxRetries int
+	waitMin    time.Duration
+	waitMax    time.Duration
+	http       *http.Client
+	limiter    *rate.Limiter
+}
+
+// New checks cfg and builds a Client. It makes no network call.
+func New(cfg Config) (*Client, error) {
+	if cfg.Username == "" || cfg.Password == "" {
+		return nil, errors.New("both a username (API key SID or Account SID) and a password (API secret or Auth Token) are required")
+	}
+	base, err := ResolveBaseURL(cfg.BaseURL, cfg.Region, cfg.Edge)
+	if err != nil {
+		return nil, err
+	}
+	c := &Client{
+		base:       base,
+		username:   cfg.Username,
+		password:   cfg.Password,
+		userAgent:  UserAgent(cfg.ProviderVersion, cfg.TerraformVersion),
+		maxRetries: cfg.MaxRetries,
+		waitMin:    cfg.RetryWaitMin,
+		waitMax:    cfg.RetryWaitMax,
+		http:       cfg.HTTPClient,
+	}
+	switch {
+	case c.maxRetries == 0:
+		c.maxRetries = DefaultMaxRetries
+	case c.maxRetries < 0:
+		c.maxRetries = 0
+	}
+	if c.waitMin <= 0 {
+		c.waitMin = DefaultRetryWaitMin
+	}
+	if c.waitMax <= 0 {
+		c.waitMax = DefaultRetryWaitMax
+	}
+	if c.waitMax < c.waitMin {
+		c.waitMax = c.waitMin
+	}
+	timeout := cfg.RequestTimeout
+	if timeout <= 0 {
+		timeout = DefaultRequestTimeout
+	}
+	inner := c.http
+	if inner == nil {
+		inner = cleanhttp.DefaultPooledClient()
+	}
+	// Every attempt is logged through the request's context.
+	c.http = &http.Client{
+		Transport:     &loggingTransport{next: transportOf(inner)},
+		Timeout:       timeout,
+		CheckRedirect: inner.CheckRedirect,
+		Jar:           inner.Jar,
+	}
+	if cfg.RequestsPerSecond > 0 {
+		burst := int(cfg.RequestsPerSecond)
+		if burst < 1 {
+			burst = 1
+		}
+		c.limiter = rate.NewLimiter(rate.Limit(cfg.RequestsPerSecond), burst)
+	}
+	return c, nil
+}
+
+func transportOf(h *http.Client) http.RoundTripper {
+	if h.Transport != nil {
+		return h.Transport
+	}
+	return http.DefaultTransport
+}
+
+// BaseURL is the host every request of this client goes to.
+func (c *Client) BaseURL() string { return c.base.String() }
+
+// UserAgent builds the User-Agent header value.
+func UserAgent(providerVersion, terraformVersion string) string {
+	if providerVersion == "" {
+		providerVersion = "dev"
+	}
+	ua := fmt.Sprintf("terraform-provider-twilio/%s (%s %s) go/%s", providerVersion, runtime.GOOS, runtime.GOARCH, runtime.Version())
+	if terraformVersion != "" {
+		ua += " terraform/" + terraformVersion
+	}
+	return ua
+}
+
+// regionEdges maps each Twilio region to its default edge location.
+var regionEdges = map[string]string{
+	"au1": "sydney",
+	"br1": "sao-paulo",
+	"de1": "frankfurt",
+	"ie1": "dublin",
+	"jp1": "tokyo",
+	"jp2": "osaka",
+	"sg1": "singapore",
+	"us1": "ashburn",
+	"us2": "umatilla",
+}
+
+// ResolveBaseURL works out the API host from an explicit base URL (which wins),
+// or from a region and edge. A region with no edge takes the region's default
+// edge: Twilio no longer serves region-only hosts. An edge with no region
+// means region us1, as in Twilio's SDKs.
+func ResolveBaseURL(baseURL, region, edge string) (*url.URL, error) {
+	if baseURL != "" {
+		u, err := url.Parse(baseURL)
+		if err != nil {
+			return nil, fmt.Errorf("base URL %q is not a URL: %w", baseURL, err)
+		}
+		if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			return nil, fmt.Errorf("base URL %q must be an absolute http or https URL such as https://conversations.twilio.com", baseURL)
+		}
+		if strings.Trim(u.Path, "/") != "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+			return nil, fmt.Errorf("base URL %q must be only a scheme and host (with an optional port), without path, query, fragment or user info", baseURL)
+		}
+		return &url.URL{Scheme: u.Scheme, Host: u.Host}, nil
+	}
+	if region == "" && edge == "" {
+		u, _ := url.Parse(DefaultBaseURL)
+		return u, nil
+	}
+	if region == "" {
+		region = "us1"
+	}
+	if edge == "" {
+		var ok bool
+		if edge, ok = regionEdges[region]; !ok {
+			return nil, fmt.Errorf("region %q has no known default edge, and Twilio no longer serves region-only hosts: set edge as well (for example edge = \"dublin\" with region = \"ie1\")", region)
+		}
+	}
+	for _, part := range []string{region, edge} {
+		if !validHostLabel(part) {
+			return nil, fmt.Errorf("region and edge must be DNS labels of letters, digits and hyphens, got %q", part)
+		}
+	}
+	return &url.URL{Scheme: "https", Host: fmt.Sprintf("conversations.%s.%s.twilio.com", edge, region)}, nil
+}
+
+func validHostLabel(s string) bool {
+	if s == "" || len(s) > 63 || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// get fetches one URL on the configured host and returns the body of a 2xx
+// response. Connection errors, body read errors, 429 and 5xx other than 501
+// are retried; any other status is returned at once as an *Error.
+func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, error) {
+	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	req.SetBasicAuth(c.username, c.password)
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.userAgent)
+
+	var body []byte
+	var apiErr *Error
+	req.SetResponseHandler(func(resp *http.Response) error {
+		defer resp.Body.Close()
+		if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+			b, err := readBounded(resp.Body, maxBodyBytes)
+			if err != nil {
+				// A body cut short is a transient fault: returning it makes
+				// the request be retried.
+				return fmt.Errorf("reading response body: %w", err)
+			}
+			body, apiErr = b, nil
+			return nil
+		}
+		apiErr = errorFromResponse(resp)
+		return nil
+	})
+
+	rc := &retryablehttp.Client{
+		HTTPClient:   c.http,
+		Logger:       retryLogger{ctx: ctx},
+		RetryWaitMin: c.waitMin,
+		RetryWaitMax: c.waitMax,
+		RetryMax:     c.maxRetries,
+		CheckRetry:   retryPolicy,
+		Backoff:      backoff,
+		ErrorHandler: giveUp,
+		PrepareRetry: c.wait,
+	}
+	if err := c.wait(req.Request); err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	resp, err := rc.Do(req)
+	if err != nil {
+		return nil, c.describe(ctx, err, time.Since(start))
+	}
+	resp.Body.Close()
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	return body, nil
+}
+
+// wait blocks until the optional rate limiter lets a request go.
+func (c *Client) wait(req *http.Request) error {
+	if c.limiter == nil {
+		return nil
+	}
+	return c.limiter.Wait(req.Context())
+}
+
+// describe turns a transport-level failure into an error a user can act on.
+func (c *Client) describe(ctx context.Context, err error, elapsed time.Duration) error {
+	var apiErr *Error
+	if errors.As(err, &apiErr) {
+		return apiErr
+	}
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return fmt.Errorf("request cancelled after %s: %w", elapsed.Round(time.Millisecond), ctxErr)
+	}
+	var netErr net.Error
+	if errors.As(err, &netErr) && netErr.Timeout() {
+		return fmt.Errorf("Twilio did not answer within the request timeout (%s): raise request_timeout or check the network path to %s: %w", c.http.Timeout, c.base.Host, err)
+	}
+	return fmt.Errorf("could not reach %s: %w", c.base.Host, err)
+}
+
+// retryPolicy retries connection errors, body read errors, 429 and 5xx other
+// than 501, and stops at once when the context is done.
+func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
+}
+
+// maxRetryAfter caps a server's Retry-After so that an absurd value cannot
+// park a plan; the context deadline still bounds every wait.
+const maxRetryAfter = 5 * time.Minute
+
+// backoff honours Retry-After (seconds or an HTTP date) on 429 and 503, and
+// otherwise waits an exponentially growing, fully jittered time.
+func backoff(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
+	if resp != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
+		if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+			return min2(d, maxRetryAfter)
+		}
+	}
+	ceiling := max
+	if attempt < 30 {
+		if d := min << uint(attempt); d > 0 && d < max {
+			ceiling = d
+		}
+	}
+	// Full jitter, but never below the minimum.
+	return min + time.Duration(rand.Int64N(int64(ceiling-min)+1))
+}
+
+func min2(a, b time.Duration) time.Duration {
+	if a < b {
+		return a
+	}
+	return b
+}
+
+// parseRetryAfter reads a Retry-After header in either of its two forms.
+func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	var secs int64
+	if _, err := fmt.Sscanf(v, "%d", &secs); err == nil && fmt.Sprint(secs) == v {
+		if secs < 0 {
+			return 0, false
+		}
+		if secs > int64(maxRetryAfter/time.Second) {
+			return maxRetryAfter, true
+		}
+		return time.Duration(secs) * time.Second, true
+	}
+	t, err := http.ParseTime(v)
+	if err != nil {
+		return 0, false
+	}
+	if d := t.Sub(now); d > 0 {
+		return d, true
+	}
+	return 0, true
+}
+
+// giveUp is called once retries are spent: the last Twilio error wins over
+// the generic "giving up" message, so the user sees Twilio's code.
+func giveUp(resp *http.Response, err error, attempts int) (*http.Response, error) {
+	if resp != nil && (resp.StatusCode < 200 || resp.StatusCode >= 300) {
+		apiErr := errorFromResponse(resp)
+		resp.Body.Close()
+		apiErr.Attempts = attempts
+		return nil, apiErr
+	}
+	if resp != nil {
+		resp.Body.Close()
+	}
+	return nil, fmt.Errorf("giving up after %d attempt(s): %w", attempts, err)
+}
+
+func readBounded(r io.Reader, limit int64) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("response body is larger than %d MiB", limit>>20)
+	}
+	return b, nil
+}

@@ -1,0 +1,93 @@
+package client
+
+import (
+	"context"
+	"encoding/base64"
+	"net/http"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+// LogSubsystem is the tflog subsystem of the HTTP client; its level is set
+// with TF_LOG_PROVIDER_TWILIO_HTTP.
+const LogSubsystem = "twilio_http"
+
+// maxLoggedBody bounds what a Trace line holds of a response body.
+const maxLoggedBody = 8 << 10
+
+// logContext derives the client's logging context from the caller's, with
+// every secret of this client masked in messages and fields.
+func (c *Client) logContext(ctx context.Context) context.Context {
+	ctx = tflog.NewSubsystem(ctx, LogSubsystem)
+	secrets := []string{c.password, basicAuth(c.username, c.password)}
+	ctx = tflog.SubsystemMaskAllFieldValuesStrings(ctx, LogSubsystem, secrets...)
+	ctx = tflog.SubsystemMaskMessageStrings(ctx, LogSubsystem, secrets...)
+	ctx = tflog.SubsystemMaskFieldValuesWithFieldKeys(ctx, LogSubsystem, "Authorization", "authorization")
+	return ctx
+}
+
+func basicAuth(user, pass string) string {
+	return base64.StdEncoding.EncodeToString([]byte(user + ":" + pass))
+}
+
+// loggingTransport logs every attempt, with the request's own context.
+type loggingTransport struct {
+	next http.RoundTripper
+}
+
+func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	start := time.Now()
+	resp, err := t.next.RoundTrip(req)
+	fields := map[string]interface{}{
+		"method":      req.Method,
+		"path":        req.URL.Path,
+		"query":       req.URL.RawQuery,
+		"duration_ms": time.Since(start).Milliseconds(),
+	}
+	if err != nil {
+		fields["error"] = err.Error()
+		tflog.SubsystemDebug(ctx, LogSubsystem, "HTTP request failed", fields)
+		return resp, err
+	}
+	fields["status"] = resp.StatusCode
+	tflog.SubsystemDebug(ctx, LogSubsystem, "HTTP request", fields)
+	return resp, nil
+}
+
+// retryLogger routes go-retryablehttp's messages to tflog.
+type retryLogger struct{ ctx context.Context }
+
+func (l retryLogger) Error(msg string, kv ...interface{}) {
+	tflog.SubsystemWarn(l.ctx, LogSubsystem, msg, pairs(kv))
+}
+func (l retryLogger) Info(msg string, kv ...interface{}) {
+	tflog.SubsystemInfo(l.ctx, LogSubsystem, msg, pairs(kv))
+}
+func (l retryLogger) Debug(msg string, kv ...interface{}) {
+	if msg == "performing request" {
+		return // loggingTransport logs every attempt already
+	}
+	tflog.SubsystemDebug(l.ctx, LogSubsystem, msg, pairs(kv))
+}
+func (l retryLogger) Warn(msg string, kv ...interface{}) {
+	tflog.SubsystemWarn(l.ctx, LogSubsystem, msg, pairs(kv))
+}
+
+func pairs(kv []interface{}) map[string]interface{} {
+	m := make(map[string]interface{}, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		if k, ok := kv[i].(string); ok {
+			m[k] = kv[i+1]
+		}
+	}
+	return m
+}
+
+func logBody(ctx context.Context, body []byte) {
+	if len(body) > maxLoggedBody {
+		body = body[:maxLoggedBody]
+	}
+	tflog.SubsystemTrace(ctx, LogSubsystem, "HTTP response body", map[string]interface{}{"body": string(body)})
+}

@@ -1,0 +1,98 @@
+package client
+
+import (
+	"context"
+	"net/url"
+)
+
+// Timers are the v1 inactivity and closing timers; either may be absent.
+type Timers struct {
+	DateInactive *string `json:"date_inactive"`
+	DateClosed   *string `json:"date_closed"`
+}
+
+// Links are the v1 related-resource URLs.
+type Links struct {
+	Participant  *string `json:"participant"`
+	Conversation *string `json:"conversation"`
+}
+
+// UserConversation is an item of
+// GET /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations.
+type UserConversation struct {
+	AccountSid           *string `json:"account_sid"`
+	ChatServiceSid       *string `json:"chat_service_sid"`
+	ConversationSid      *string `json:"conversation_sid"`
+	UnreadMessagesCount  *int64  `json:"unread_messages_count"`
+	LastReadMessageIndex *int64  `json:"last_read_message_index"`
+	ParticipantSid       *string `json:"participant_sid"`
+	UserSid              *string `json:"user_sid"`
+	FriendlyName         *string `json:"friendly_name"`
+	ConversationState    *string `json:"conversation_state"`
+	Timers               *Timers `json:"timers"`
+	Attributes           *string `json:"attributes"`
+	DateCreated          *string `json:"date_created"`
+	DateUpdated          *string `json:"date_updated"`
+	CreatedBy            *string `json:"created_by"`
+	NotificationLevel    *string `json:"notification_level"`
+	UniqueName           *string `json:"unique_name"`
+	URL                  *string `json:"url"`
+	Links                *Links  `json:"links"`
+}
+
+// MessagingBinding is how a non-chat participant is reached.
+type MessagingBinding struct {
+	Address          *string `json:"address"`
+	ProxyAddress     *string `json:"proxy_address"`
+	ProjectedAddress *string `json:"projected_address"`
+	Type             *string `json:"type"`
+	Level            *string `json:"level"`
+	Name             *string `json:"name"`
+}
+
+// ParticipantConversation is an item of GET /v1/ParticipantConversations.
+type ParticipantConversation struct {
+	AccountSid                  *string           `json:"account_sid"`
+	ChatServiceSid              *string           `json:"chat_service_sid"`
+	ParticipantSid              *string           `json:"participant_sid"`
+	ParticipantUserSid          *string           `json:"participant_user_sid"`
+	ParticipantIdentity         *string           `json:"participant_identity"`
+	ParticipantMessagingBinding *MessagingBinding `json:"participant_messaging_binding"`
+	ConversationSid             *string           `json:"conversation_sid"`
+	ConversationUniqueName      *string           `json:"conversation_unique_name"`
+	ConversationFriendlyName    *string           `json:"conversation_friendly_name"`
+	ConversationAttributes      *string           `json:"conversation_attributes"`
+	ConversationDateCreated     *string           `json:"conversation_date_created"`
+	ConversationDateUpdated     *string           `json:"conversation_date_updated"`
+	ConversationCreatedBy       *string           `json:"conversation_created_by"`
+	ConversationState           *string           `json:"conversation_state"`
+	ConversationTimers          *Timers           `json:"conversation_timers"`
+	Links                       *Links            `json:"links"`
+}
+
+// ListUserConversations reads
+// GET /v1/Services/{chatServiceSid}/Users/{user}/Conversations, where user is
+// a US SID or an identity.
+func (c *Client) ListUserConversations(ctx context.Context, chatServiceSid, user string, opts ListOptions, fn func([]UserConversation) error) (Stats, error) {
+	path := "/v1/Services/" + EscapeSegment(chatServiceSid) + "/Users/" + EscapeSegment(user) + "/Conversations"
+	return listV1(ctx, c, path, "conversations", url.Values{}, opts, MaxPageSizeV1, fn)
+}
+
+// ParticipantFilter selects v1 participant conversations: exactly one of
+// Identity or Address.
+type ParticipantFilter struct {
+	Identity string
+	Address  string
+}
+
+// ListParticipantConversations reads GET /v1/ParticipantConversations.
+func (c *Client) ListParticipantConversations(ctx context.Context, f ParticipantFilter, opts ListOptions, fn func([]ParticipantConversation) error) (Stats, error) {
+	q := url.Values{}
+	if f.Identity != "" {
+		q.Set("Identity", f.Identity)
+	}
+	if f.Address != "" {
+		q.Set("Address", f.Address)
+	}
+	return listV1(ctx, c, "/v1/ParticipantConversations", "conversations", q, opts, MaxPageSizeV1, fn)
+}
