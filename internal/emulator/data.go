@@ -1,0 +1,352 @@
+package emulator
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"sort"
+)
+
+// The wire types below are written from Twilio's published API definitions,
+// independently of the provider's client, so that the emulator checks the
+// client instead of mirroring it.
+
+// Conversation is a Conversations v2 conversation, as GET /v2/Conversations
+// returns it.
+type Conversation struct {
+	ID              string            `json:"id"`
+	AccountID       string            `json:"accountId"`
+	ConfigurationID string            `json:"configurationId"`
+	Status          string            `json:"status"`
+	Name            *string           `json:"name"`
+	CreatedAt       string            `json:"createdAt"`
+	UpdatedAt       string            `json:"updatedAt"`
+	Metadata        map[string]string `json:"metadata,omitempty"`
+	Configuration   *Configuration    `json:"configuration,omitempty"`
+	Participants    *[]Participant    `json:"participants,omitempty"`
+}
+
+// Configuration is the configuration block of a v2 conversation.
+type Configuration struct {
+	DisplayName                  string           `json:"displayName"`
+	Description                  *string          `json:"description"`
+	ConversationGroupingType     string           `json:"conversationGroupingType"`
+	MemoryStoreID                *string          `json:"memoryStoreId"`
+	ChannelSettings              json.RawMessage  `json:"channelSettings,omitempty"`
+	StatusCallbacks              []StatusCallback `json:"statusCallbacks"`
+	IntelligenceConfigurationIDs []string         `json:"intelligenceConfigurationIds"`
+	MemoryExtractionEnabled      bool             `json:"memoryExtractionEnabled"`
+	ConversationsV1Bridge        *Bridge          `json:"conversationsV1Bridge"`
+}
+
+// StatusCallback is a webhook of a configuration.
+type StatusCallback struct {
+	URL    string `json:"url"`
+	Method string `json:"method"`
+}
+
+// Bridge links a v2 conversation to a v1 Conversation Service.
+type Bridge struct {
+	ServiceID string `json:"serviceId"`
+}
+
+// Participant is a v2 participant.
+type Participant struct {
+	ID             string    `json:"id"`
+	ConversationID string    `json:"conversationId"`
+	AccountID      string    `json:"accountId"`
+	Name           *string   `json:"name"`
+	Type           string    `json:"type"`
+	ProfileID      *string   `json:"profileId"`
+	Addresses      []Address `json:"addresses"`
+	CreatedAt      string    `json:"createdAt"`
+	UpdatedAt      string    `json:"updatedAt"`
+}
+
+// Address is one channel address of a v2 participant.
+type Address struct {
+	Channel   string  `json:"channel"`
+	Address   string  `json:"address"`
+	ChannelID *string `json:"channelId"`
+}
+
+// V2Conversation is a fixture entry: the API object plus the channel
+// resource IDs (call or message SIDs) that the channelId filter matches.
+type V2Conversation struct {
+	Conversation
+	ChannelIDs []string `json:"channelIds,omitempty"`
+}
+
+// Service is a Conversations v1 Conversation Service with its users and
+// conversations.
+type Service struct {
+	Sid           string           `json:"sid"`
+	Default       bool             `json:"default,omitempty"`
+	Users         []User           `json:"users"`
+	Conversations []V1Conversation `json:"conversations"`
+}
+
+// User is a v1 chat user.
+type User struct {
+	Sid      string `json:"sid"`
+	Identity string `json:"identity"`
+}
+
+// V1Conversation is a v1 conversation and its participants.
+type V1Conversation struct {
+	Sid          string            `json:"sid"`
+	UniqueName   *string           `json:"unique_name"`
+	FriendlyName *string           `json:"friendly_name"`
+	Attributes   string            `json:"attributes"`
+	State        string            `json:"state"`
+	Timers       map[string]string `json:"timers"`
+	DateCreated  string            `json:"date_created"`
+	DateUpdated  string            `json:"date_updated"`
+	CreatedBy    *string           `json:"created_by"`
+	Participants []V1Participant   `json:"participants"`
+}
+
+// V1Participant is a participant of a v1 conversation: a chat user (Identity
+// set) or a messaging address (MessagingBinding set).
+type V1Participant struct {
+	Sid                  string            `json:"sid"`
+	Identity             *string           `json:"identity"`
+	MessagingBinding     *MessagingBinding `json:"messaging_binding"`
+	UnreadMessagesCount  *int              `json:"unread_messages_count"`
+	LastReadMessageIndex *int              `json:"last_read_message_index"`
+	NotificationLevel    string            `json:"notification_level"`
+}
+
+// MessagingBinding is how a messaging participant is reached.
+type MessagingBinding struct {
+	Address          string  `json:"address"`
+	ProxyAddress     *string `json:"proxy_address"`
+	ProjectedAddress *string `json:"projected_address"`
+	Type             string  `json:"type"`
+	Level            *string `json:"level"`
+	Name             *string `json:"name"`
+}
+
+// Dataset is everything the emulator serves. Its JSON form is the fixture
+// file format described in the README.
+type Dataset struct {
+	AccountSid    string           `json:"account_sid"`
+	Conversations []V2Conversation `json:"conversations"`
+	Services      []Service        `json:"services"`
+}
+
+// LoadFixture reads a Dataset from a JSON file.
+func LoadFixture(path string) (*Dataset, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var d Dataset
+	if err := json.Unmarshal(b, &d); err != nil {
+		return nil, fmt.Errorf("fixture %s: %w", path, err)
+	}
+	return &d, d.check()
+}
+
+// check refuses a dataset that would make the emulator inconsistent.
+func (d *Dataset) check() error {
+	if d.AccountSid == "" {
+		return fmt.Errorf("fixture: account_sid is required")
+	}
+	ids := map[string]bool{}
+	for _, c := range d.Conversations {
+		if c.ID == "" || ids[c.ID] {
+			return fmt.Errorf("fixture: conversation id %q is empty or repeated", c.ID)
+		}
+		ids[c.ID] = true
+	}
+	defaults := 0
+	for _, s := range d.Services {
+		if s.Default {
+			defaults++
+		}
+		users := map[string]bool{}
+		for _, u := range s.Users {
+			users[u.Identity] = true
+		}
+		for _, c := range s.Conversations {
+			for _, p := range c.Participants {
+				if (p.Identity == nil) == (p.MessagingBinding == nil) {
+					return fmt.Errorf("fixture: participant %s of %s needs exactly one of identity or messaging_binding", p.Sid, c.Sid)
+				}
+				if p.Identity != nil && !users[*p.Identity] {
+					return fmt.Errorf("fixture: participant %s of %s names identity %q, which is not a user of service %s", p.Sid, c.Sid, *p.Identity, s.Sid)
+				}
+			}
+		}
+	}
+	if len(d.Services) > 0 && defaults != 1 {
+		return fmt.Errorf("fixture: exactly one service must be \"default\": true (it has %d)", defaults)
+	}
+	return nil
+}
+
+// v1 output items, derived from the services.
+
+type timersOut struct {
+	DateInactive string `json:"date_inactive,omitempty"`
+	DateClosed   string `json:"date_closed,omitempty"`
+}
+
+type linksOut struct {
+	Participant  string `json:"participant"`
+	Conversation string `json:"conversation"`
+}
+
+type userConversationOut struct {
+	AccountSid           string    `json:"account_sid"`
+	ChatServiceSid       string    `json:"chat_service_sid"`
+	ConversationSid      string    `json:"conversation_sid"`
+	UnreadMessagesCount  *int      `json:"unread_messages_count"`
+	LastReadMessageIndex *int      `json:"last_read_message_index"`
+	ParticipantSid       string    `json:"participant_sid"`
+	UserSid              string    `json:"user_sid"`
+	FriendlyName         *string   `json:"friendly_name"`
+	ConversationState    string    `json:"conversation_state"`
+	Timers               timersOut `json:"timers"`
+	Attributes           string    `json:"attributes"`
+	DateCreated          string    `json:"date_created"`
+	DateUpdated          string    `json:"date_updated"`
+	CreatedBy            *string   `json:"created_by"`
+	NotificationLevel    string    `json:"notification_level"`
+	UniqueName           *string   `json:"unique_name"`
+	URL                  string    `json:"url"`
+	Links                linksOut  `json:"links"`
+}
+
+type participantConversationOut struct {
+	AccountSid                  string            `json:"account_sid"`
+	ChatServiceSid              string            `json:"chat_service_sid"`
+	ParticipantSid              string            `json:"participant_sid"`
+	ParticipantUserSid          *string           `json:"participant_user_sid"`
+	ParticipantIdentity         *string           `json:"participant_identity"`
+	ParticipantMessagingBinding *MessagingBinding `json:"participant_messaging_binding"`
+	ConversationSid             string            `json:"conversation_sid"`
+	ConversationUniqueName      *string           `json:"conversation_unique_name"`
+	ConversationFriendlyName    *string           `json:"conversation_friendly_name"`
+	ConversationAttributes      string            `json:"conversation_attributes"`
+	ConversationDateCreated     string            `json:"conversation_date_created"`
+	ConversationDateUpdated     string            `json:"conversation_date_updated"`
+	ConversationCreatedBy       *string           `json:"conversation_created_by"`
+	ConversationState           string            `json:"conversation_state"`
+	ConversationTimers          timersOut         `json:"conversation_timers"`
+	Links                       linksOut          `json:"links"`
+}
+
+// index holds the dataset pre-encoded, in API order, for fast paging.
+type index struct {
+	conversations []v2Entry
+	byID          map[string]*v2Entry
+	// services by SID; user conversations by service SID, then by user SID
+	// and by identity.
+	services map[string]*serviceIndex
+	// participant conversations of the default service, by identity and by
+	// address, sorted by conversation SID.
+	byIdentity map[string][]json.RawMessage
+	byAddress  map[string][]json.RawMessage
+}
+
+type v2Entry struct {
+	status       string
+	channelIDs   []string
+	raw          json.RawMessage
+	participants []json.RawMessage
+}
+
+type serviceIndex struct {
+	byUser map[string][]json.RawMessage // key: user SID and identity
+}
+
+func buildIndex(d *Dataset) (*index, error) {
+	ix := &index{
+		byID:       map[string]*v2Entry{},
+		services:   map[string]*serviceIndex{},
+		byIdentity: map[string][]json.RawMessage{},
+		byAddress:  map[string][]json.RawMessage{},
+	}
+	ix.conversations = make([]v2Entry, len(d.Conversations))
+	for i, c := range d.Conversations {
+		raw, err := json.Marshal(c.Conversation)
+		if err != nil {
+			return nil, err
+		}
+		e := v2Entry{status: c.Status, channelIDs: c.ChannelIDs, raw: raw}
+		if c.Participants != nil {
+			for _, p := range *c.Participants {
+				pr, err := json.Marshal(p)
+				if err != nil {
+					return nil, err
+				}
+				e.participants = append(e.participants, pr)
+			}
+		}
+		ix.conversations[i] = e
+		ix.byID[c.ID] = &ix.conversations[i]
+	}
+	for _, s := range d.Services {
+		si := &serviceIndex{byUser: map[string][]json.RawMessage{}}
+		ix.services[s.Sid] = si
+		userSid := map[string]string{}
+		for _, u := range s.Users {
+			userSid[u.Identity] = u.Sid
+			// Every user exists, even with no conversation.
+			si.byUser[u.Sid] = []json.RawMessage{}
+			si.byUser[u.Identity] = []json.RawMessage{}
+		}
+		convs := append([]V1Conversation(nil), s.Conversations...)
+		sort.Slice(convs, func(i, j int) bool { return convs[i].Sid < convs[j].Sid })
+		for _, c := range convs {
+			convURL := "https://conversations.twilio.com/v1/Services/" + s.Sid + "/Conversations/" + c.Sid
+			timers := timersOut{DateInactive: c.Timers["date_inactive"], DateClosed: c.Timers["date_closed"]}
+			for _, p := range c.Participants {
+				links := linksOut{Participant: convURL + "/Participants/" + p.Sid, Conversation: convURL}
+				if p.Identity != nil {
+					us := userSid[*p.Identity]
+					raw, err := json.Marshal(userConversationOut{
+						AccountSid: d.AccountSid, ChatServiceSid: s.Sid, ConversationSid: c.Sid,
+						UnreadMessagesCount: p.UnreadMessagesCount, LastReadMessageIndex: p.LastReadMessageIndex,
+						ParticipantSid: p.Sid, UserSid: us, FriendlyName: c.FriendlyName, ConversationState: c.State,
+						Timers: timers, Attributes: c.Attributes, DateCreated: c.DateCreated, DateUpdated: c.DateUpdated,
+						CreatedBy: c.CreatedBy, NotificationLevel: p.NotificationLevel, UniqueName: c.UniqueName,
+						URL:   "https://conversations.twilio.com/v1/Services/" + s.Sid + "/Users/" + us + "/Conversations/" + c.Sid,
+						Links: links,
+					})
+					if err != nil {
+						return nil, err
+					}
+					si.byUser[us] = append(si.byUser[us], raw)
+					si.byUser[*p.Identity] = append(si.byUser[*p.Identity], raw)
+				}
+				if !s.Default {
+					continue
+				}
+				out := participantConversationOut{
+					AccountSid: d.AccountSid, ChatServiceSid: s.Sid, ParticipantSid: p.Sid,
+					ParticipantIdentity: p.Identity, ParticipantMessagingBinding: p.MessagingBinding,
+					ConversationSid: c.Sid, ConversationUniqueName: c.UniqueName, ConversationFriendlyName: c.FriendlyName,
+					ConversationAttributes: c.Attributes, ConversationDateCreated: c.DateCreated, ConversationDateUpdated: c.DateUpdated,
+					ConversationCreatedBy: c.CreatedBy, ConversationState: c.State, ConversationTimers: timers, Links: links,
+				}
+				if p.Identity != nil {
+					us := userSid[*p.Identity]
+					out.ParticipantUserSid = &us
+				}
+				raw, err := json.Marshal(out)
+				if err != nil {
+					return nil, err
+				}
+				if p.Identity != nil {
+					ix.byIdentity[*p.Identity] = append(ix.byIdentity[*p.Identity], raw)
+				} else {
+					ix.byAddress[p.MessagingBinding.Address] = append(ix.byAddress[p.MessagingBinding.Address], raw)
+				}
+			}
+		}
+	}
+	return ix, nil
+}

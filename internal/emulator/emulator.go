@@ -1,0 +1,449 @@
+// Package emulator is a local, in-memory emulator of the four Twilio
+// Conversations list endpoints the provider reads, with Twilio's paging,
+// errors and authentication, and optional fault injection. It backs the
+// provider's tests, its demo and its benchmarks, and lets users test their
+// own configurations offline.
+package emulator
+
+import (
+	"bytes"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Default credentials of the emulator.
+const (
+	DefaultUsername = "AC00000000000000000000000000000001"
+	DefaultPassword = "emulator-auth-token"
+)
+
+// Faults are failures the emulator injects; all are off when zero.
+type Faults struct {
+	// Latency delays every response (the time to build it included).
+	Latency time.Duration
+	// RateLimitEvery answers every Nth request with 429 (code 20429).
+	RateLimitEvery int
+	// RetryAfter, when set, is sent as the Retry-After header of those 429s.
+	RetryAfter string
+	// ServerErrorRate is the fraction of requests answered with
+	// ServerErrorStatus (default 503), at random.
+	ServerErrorRate   float64
+	ServerErrorStatus int
+	// MalformedEvery answers every Nth successful request with a body that
+	// is not valid JSON.
+	MalformedEvery int
+}
+
+// Options configure a Server.
+type Options struct {
+	Username string
+	Password string
+	Faults   Faults
+	// Seed drives the random faults.
+	Seed uint64
+}
+
+// Request is what the emulator recorded of one request.
+type Request struct {
+	Method   string
+	Path     string // unescaped
+	RawPath  string // as sent
+	Query    url.Values
+	RawQuery string
+	Status   int
+}
+
+// Server serves a Dataset. It is safe for concurrent use; the data never
+// changes after New.
+type Server struct {
+	opts  Options
+	ix    *index
+	count atomic.Int64
+
+	mu       sync.Mutex
+	rng      *rand.Rand
+	requests []Request
+}
+
+// New indexes d and returns a server for it.
+func New(d *Dataset, opts Options) (*Server, error) {
+	if err := d.check(); err != nil {
+		return nil, err
+	}
+	ix, err := buildIndex(d)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Username == "" {
+		opts.Username = DefaultUsername
+	}
+	if opts.Password == "" {
+		opts.Password = DefaultPassword
+	}
+	if opts.Faults.ServerErrorStatus == 0 {
+		opts.Faults.ServerErrorStatus = http.StatusServiceUnavailable
+	}
+	return &Server{opts: opts, ix: ix, rng: rand.New(rand.NewPCG(opts.Seed, 7))}, nil
+}
+
+// Requests returns a copy of every request received so far.
+func (s *Server) Requests() []Request {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Request(nil), s.requests...)
+}
+
+// RequestCount is the number of requests received so far.
+func (s *Server) RequestCount() int { return int(s.count.Load()) }
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	n := s.count.Add(1)
+	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
+	defer func() {
+		s.mu.Lock()
+		s.requests = append(s.requests, Request{
+			Method: r.Method, Path: r.URL.Path, RawPath: r.URL.EscapedPath(),
+			Query: r.URL.Query(), RawQuery: r.URL.RawQuery, Status: rec.status,
+		})
+		s.mu.Unlock()
+	}()
+	body, status, hdr := s.respond(r, n)
+	if d := s.opts.Faults.Latency - time.Since(start); d > 0 {
+		select {
+		case <-time.After(d):
+		case <-r.Context().Done():
+			return
+		}
+	}
+	for k, v := range hdr {
+		rec.Header()[k] = v
+	}
+	rec.Header().Set("Content-Type", "application/json")
+	rec.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	rec.WriteHeader(status)
+	_, _ = rec.Write(body)
+}
+
+type recorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *recorder) WriteHeader(code int) {
+	r.status = code
+	r.ResponseWriter.WriteHeader(code)
+}
+
+// respond builds the whole answer to one request.
+func (s *Server) respond(r *http.Request, n int64) ([]byte, int, http.Header) {
+	f := s.opts.Faults
+	v2 := strings.HasPrefix(r.URL.Path, "/v2/")
+	if r.Method != http.MethodGet {
+		return twilioError(v2, http.StatusMethodNotAllowed, 20004, "Method not allowed"), http.StatusMethodNotAllowed, nil
+	}
+	if !s.authorized(r) {
+		hdr := http.Header{"Www-Authenticate": {`Basic realm="Twilio API"`}}
+		return twilioError(v2, http.StatusUnauthorized, 20003, "Authenticate"), http.StatusUnauthorized, hdr
+	}
+	if f.RateLimitEvery > 0 && n%int64(f.RateLimitEvery) == 0 {
+		var hdr http.Header
+		if f.RetryAfter != "" {
+			hdr = http.Header{"Retry-After": {f.RetryAfter}}
+		}
+		return twilioError(v2, http.StatusTooManyRequests, 20429, "Too Many Requests"), http.StatusTooManyRequests, hdr
+	}
+	if f.ServerErrorRate > 0 {
+		s.mu.Lock()
+		hit := s.rng.Float64() < f.ServerErrorRate
+		s.mu.Unlock()
+		if hit {
+			return twilioError(v2, f.ServerErrorStatus, 20500, "Internal Server Error"), f.ServerErrorStatus, nil
+		}
+	}
+	body, status := s.route(r)
+	if status == http.StatusOK && f.MalformedEvery > 0 && n%int64(f.MalformedEvery) == 0 {
+		body = body[:len(body)/2]
+	}
+	return body, status, nil
+}
+
+func (s *Server) authorized(r *http.Request) bool {
+	u, p, ok := r.BasicAuth()
+	return ok && subtle.ConstantTimeCompare([]byte(u), []byte(s.opts.Username)) == 1 &&
+		subtle.ConstantTimeCompare([]byte(p), []byte(s.opts.Password)) == 1
+}
+
+func (s *Server) route(r *http.Request) ([]byte, int) {
+	parts := strings.Split(strings.TrimPrefix(r.URL.EscapedPath(), "/"), "/")
+	seg := func(i int) string {
+		v, err := url.PathUnescape(parts[i])
+		if err != nil {
+			return "\x00invalid"
+		}
+		return v
+	}
+	switch {
+	case len(parts) == 2 && parts[0] == "v2" && parts[1] == "Conversations":
+		return s.listConversations(r)
+	case len(parts) == 4 && parts[0] == "v2" && parts[1] == "Conversations" && parts[3] == "Participants":
+		return s.listParticipants(r, seg(2))
+	case len(parts) == 6 && parts[0] == "v1" && parts[1] == "Services" && parts[3] == "Users" && parts[5] == "Conversations":
+		return s.listUserConversations(r, seg(2), seg(4))
+	case len(parts) == 2 && parts[0] == "v1" && parts[1] == "ParticipantConversations":
+		return s.listParticipantConversations(r)
+	}
+	v2 := len(parts) > 0 && parts[0] == "v2"
+	return twilioError(v2, http.StatusNotFound, 20404, "The requested resource "+r.URL.Path+" was not found"), http.StatusNotFound
+}
+
+func (s *Server) listConversations(r *http.Request) ([]byte, int) {
+	q := r.URL.Query()
+	allowed := map[string]bool{}
+	for _, st := range q["status"] {
+		if st != "ACTIVE" && st != "INACTIVE" && st != "CLOSED" {
+			return twilioError(true, 400, 20001, fmt.Sprintf("Invalid status %q: must be one of ACTIVE, INACTIVE, CLOSED", st)), 400
+		}
+		allowed[st] = true
+	}
+	channel := q.Get("channelId")
+	var items []json.RawMessage
+	for i := range s.ix.conversations {
+		c := &s.ix.conversations[i]
+		if len(allowed) > 0 && !allowed[c.status] {
+			continue
+		}
+		if channel != "" && !contains(c.channelIDs, channel) {
+			continue
+		}
+		items = append(items, c.raw)
+	}
+	return pageV2(q, "conversations", items)
+}
+
+func (s *Server) listParticipants(r *http.Request, id string) ([]byte, int) {
+	c, ok := s.ix.byID[id]
+	if !ok {
+		return twilioError(true, 404, 20404, fmt.Sprintf("Conversation %s was not found", id)), 404
+	}
+	return pageV2(r.URL.Query(), "participants", c.participants)
+}
+
+func (s *Server) listUserConversations(r *http.Request, service, user string) ([]byte, int) {
+	si, ok := s.ix.services[service]
+	if !ok {
+		return twilioError(false, 404, 20404, fmt.Sprintf("The requested resource /Services/%s was not found", service)), 404
+	}
+	items, ok := si.byUser[user]
+	if !ok {
+		return twilioError(false, 404, 20404, fmt.Sprintf("The requested resource /Services/%s/Users/%s was not found", service, user)), 404
+	}
+	return pageV1(r, "conversations", items)
+}
+
+func (s *Server) listParticipantConversations(r *http.Request) ([]byte, int) {
+	q := r.URL.Query()
+	identity, address := q.Get("Identity"), q.Get("Address")
+	if (identity == "") == (address == "") {
+		return twilioError(false, 400, 20001, "Either Identity or Address must be specified, but not both"), 400
+	}
+	if identity != "" {
+		return pageV1(r, "conversations", s.ix.byIdentity[identity])
+	}
+	return pageV1(r, "conversations", s.ix.byAddress[address])
+}
+
+func contains(ss []string, s string) bool {
+	for _, v := range ss {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Paging.
+
+const (
+	maxPageSizeV2 = 1000
+	maxPageSizeV1 = 50
+	defaultPage   = 50
+)
+
+// pageSize reads a page size parameter; Twilio refuses one out of range
+// with 20007 instead of clamping it.
+func pageSize(q url.Values, key string, max int, v2 bool) (int, []byte) {
+	s := q.Get(key)
+	if s == "" {
+		return defaultPage, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > max {
+		return 0, twilioError(v2, 400, 20007, fmt.Sprintf("Invalid %s %q: must be between 1 and %d", key, s, max))
+	}
+	return n, nil
+}
+
+// token is the content of an opaque page token: where the page starts and
+// a fingerprint of the filters it belongs to.
+type token struct {
+	Offset int    `json:"o"`
+	Filter string `json:"f"`
+}
+
+func encodeToken(t token) string {
+	b, _ := json.Marshal(t)
+	return base64.URLEncoding.EncodeToString(b)
+}
+
+func decodeToken(s, filter string) (int, bool) {
+	b, err := base64.URLEncoding.DecodeString(s)
+	if err != nil {
+		return 0, false
+	}
+	var t token
+	if json.Unmarshal(b, &t) != nil || t.Filter != filter || t.Offset < 0 {
+		return 0, false
+	}
+	return t.Offset, true
+}
+
+// filterKey is the query without paging parameters, so a token is only good
+// for the filters it was issued with.
+func filterKey(q url.Values, paging ...string) string {
+	c := url.Values{}
+	for k, v := range q {
+		c[k] = v
+	}
+	for _, p := range paging {
+		c.Del(p)
+	}
+	return c.Encode()
+}
+
+func pageV2(q url.Values, key string, items []json.RawMessage) ([]byte, int) {
+	size, errBody := pageSize(q, "pageSize", maxPageSizeV2, true)
+	if errBody != nil {
+		return errBody, 400
+	}
+	filter := filterKey(q, "pageSize", "pageToken")
+	offset := 0
+	if t := q.Get("pageToken"); t != "" {
+		var ok bool
+		if offset, ok = decodeToken(t, filter); !ok {
+			return twilioError(true, 400, 21481, "Invalid page token"), 400
+		}
+	}
+	page, end := slice(items, offset, size)
+	var next, prev *string
+	if end < len(items) {
+		t := encodeToken(token{Offset: end, Filter: filter})
+		next = &t
+	}
+	if offset > 0 {
+		t := encodeToken(token{Offset: max(0, offset-size), Filter: filter})
+		prev = &t
+	}
+	meta, _ := json.Marshal(map[string]any{"key": key, "pageSize": len(page), "previousToken": prev, "nextToken": next})
+	return envelope(key, page, meta), 200
+}
+
+func pageV1(r *http.Request, key string, all []json.RawMessage) ([]byte, int) {
+	q := r.URL.Query()
+	size, errBody := pageSize(q, "PageSize", maxPageSizeV1, false)
+	if errBody != nil {
+		return errBody, 400
+	}
+	filter := filterKey(q, "PageSize", "Page", "PageToken")
+	page := 0
+	offset := 0
+	if t := q.Get("PageToken"); t != "" {
+		var ok bool
+		if offset, ok = decodeToken(t, filter); !ok {
+			return twilioError(false, 400, 21481, "Invalid page token"), 400
+		}
+		page, _ = strconv.Atoi(q.Get("Page"))
+	}
+	items, end := slice(all, offset, size)
+	base := "http://" + r.Host + r.URL.EscapedPath()
+	pageURL := func(p, off int) string {
+		v := url.Values{}
+		for k, vs := range q {
+			v[k] = vs
+		}
+		v.Set("PageSize", strconv.Itoa(size))
+		v.Set("Page", strconv.Itoa(p))
+		v.Del("PageToken")
+		if off > 0 {
+			v.Set("PageToken", encodeToken(token{Offset: off, Filter: filter}))
+		}
+		return base + "?" + v.Encode()
+	}
+	meta := map[string]any{
+		"key": key, "page": page, "page_size": size,
+		"first_page_url": pageURL(0, 0), "url": pageURL(page, offset),
+		"previous_page_url": nil, "next_page_url": nil,
+	}
+	if end < len(all) {
+		meta["next_page_url"] = pageURL(page+1, end)
+	}
+	return envelope(key, items, mustJSON(meta)), 200
+}
+
+func slice(items []json.RawMessage, offset, size int) ([]json.RawMessage, int) {
+	if offset > len(items) {
+		offset = len(items)
+	}
+	end := min(offset+size, len(items))
+	return items[offset:end], end
+}
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// envelope writes {"<key>":[...],"meta":{...}} from pre-encoded items.
+func envelope(key string, items []json.RawMessage, meta []byte) []byte {
+	n := len(key) + len(meta) + 32
+	for _, it := range items {
+		n += len(it) + 1
+	}
+	var b bytes.Buffer
+	b.Grow(n)
+	b.WriteString(`{"` + key + `":[`)
+	for i, it := range items {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(it)
+	}
+	b.WriteString(`],"meta":`)
+	b.Write(meta)
+	b.WriteByte('}')
+	return b.Bytes()
+}
+
+// twilioError is an error body in the shape of the API version: v2 uses
+// {code, message, httpStatusCode, params, userError}, v1 the classic
+// {code, message, more_info, status}.
+func twilioError(v2 bool, status, code int, msg string) []byte {
+	if v2 {
+		return mustJSON(map[string]any{"code": code, "message": msg, "httpStatusCode": status, "params": map[string]any{}, "userError": status < 500})
+	}
+	return mustJSON(map[string]any{"code": code, "message": msg, "more_info": fmt.Sprintf("https://www.twilio.com/docs/errors/%d", code), "status": status})
+}
