@@ -1,0 +1,19 @@
+// Package validate holds the plan-time validators shared by the provider
+// and its data sources.
+package validate
+
+import (
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+// HostLabel matches a region or edge name.
+var HostLabel = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
+
+// SID accepts a Twilio SID with the given two-letter prefix.
+func SID(prefix string) validator.String {
+	return stringvalidator.RegexMatches(regexp.MustCompile(`^`+prefix+`[0-9a-fA-F]{32}$`),
+		"must be a Twilio SID: "+prefix+" followed by 32 hexadecimal digits")
+}
