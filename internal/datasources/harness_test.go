@@ -1,0 +1,91 @@
+package datasources_test
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+
+	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/emulator"
+	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/provider"
+)
+
+// providers serve the provider in process to the terraform CLI.
+var providers = map[string]func() (tfprotov6.ProviderServer, error){
+	"twilio": providerserver.NewProtocol6WithError(provider.New("test")()),
+}
+
+// emu is a running emulator for one test.
+type emu struct {
+	*emulator.Server
+	URL  string
+	Data *emulator.Dataset
+}
+
+func startEmulator(t *testing.T, d *emulator.Dataset, f emulator.Faults) *emu {
+	t.Helper()
+	s, err := emulator.New(d, emulator.Options{Faults: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(s)
+	t.Cleanup(hs.Close)
+	return &emu{Server: s, URL: hs.URL, Data: d}
+}
+
+// providerBlock configures the provider for the emulator, with fast
+// retries so that fault tests stay quick.
+func (e *emu) providerBlock(extra string) string {
+	return fmt.Sprintf(`
+provider "twilio" {
+  account_sid = %q
+  auth_token  = %q
+  base_url    = %q
+  %s
+}
+`, emulator.DefaultUsername, emulator.DefaultPassword, e.URL, extra)
+}
+
+// config is a full configuration: the provider block and body.
+func (e *emu) config(body string) string { return e.providerBlock("") + body }
+
+func TestMain(m *testing.M) {
+	// No credentials from the environment leak into these tests.
+	for _, k := range []string{"TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_KEY", "TWILIO_API_SECRET", "TWILIO_REGION", "TWILIO_EDGE", "TWILIO_BASE_URL"} {
+		os.Unsetenv(k)
+	}
+	os.Exit(m.Run())
+}
+
+// Known-value helpers: a nil pointer must be null in state.
+
+func str(p *string) knownvalue.Check {
+	if p == nil {
+		return knownvalue.Null()
+	}
+	return knownvalue.StringExact(*p)
+}
+
+func strv(s string) knownvalue.Check { return knownvalue.StringExact(s) }
+
+func intp(p *int) knownvalue.Check {
+	if p == nil {
+		return knownvalue.Null()
+	}
+	return knownvalue.Int64Exact(int64(*p))
+}
+
+// errRe matches the parts in order, anywhere in an error, whatever line
+// wrapping terraform applied to them.
+func errRe(parts ...string) *regexp.Regexp {
+	for i, p := range parts {
+		parts[i] = strings.Join(strings.Fields(regexp.QuoteMeta(p)), `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(parts, `.*`))
+}

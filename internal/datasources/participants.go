@@ -1,0 +1,152 @@
+package datasources
+
+import (
+	"context"
+	"net/url"
+
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
+)
+
+var _ datasource.DataSourceWithConfigure = (*participantsDataSource)(nil)
+
+// NewParticipantsDataSource is the constructor of twilio_participants.
+func NewParticipantsDataSource() datasource.DataSource { return &participantsDataSource{} }
+
+type participantsDataSource struct {
+	client *client.Client
+}
+
+type participantsModel struct {
+	ID             types.String       `tfsdk:"id"`
+	ConversationID types.String       `tfsdk:"conversation_id"`
+	PageSize       types.Int64        `tfsdk:"page_size"`
+	MaxItems       types.Int64        `tfsdk:"max_items"`
+	Participants   []participantModel `tfsdk:"participants"`
+}
+
+type participantModel struct {
+	ID             types.String      `tfsdk:"id"`
+	ConversationID types.String      `tfsdk:"conversation_id"`
+	AccountID      types.String      `tfsdk:"account_id"`
+	Name           types.String      `tfsdk:"name"`
+	Type           types.String      `tfsdk:"type"`
+	ProfileID      types.String      `tfsdk:"profile_id"`
+	Addresses      []addressModel    `tfsdk:"addresses"`
+	CreatedAt      timetypes.RFC3339 `tfsdk:"created_at"`
+	UpdatedAt      timetypes.RFC3339 `tfsdk:"updated_at"`
+}
+
+type addressModel struct {
+	Channel   types.String `tfsdk:"channel"`
+	Address   types.String `tfsdk:"address"`
+	ChannelID types.String `tfsdk:"channel_id"`
+}
+
+func (d *participantsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_participants"
+}
+
+func (d *participantsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// participantAttributes describe a v2 participant, in this data source and
+// inside each conversation of twilio_conversations.
+func participantAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id":              computedString("Participant ID, such as `conv_participant_…`."),
+		"conversation_id": computedString("ID of the conversation the participant belongs to."),
+		"account_id":      computedString("SID of the Twilio account (`AC…`)."),
+		"name":            computedString("Display name; null when not set."),
+		"type":            computedString("Participant type: `HUMAN_AGENT`, `CUSTOMER`, `AI_AGENT`, `AGENT` or `UNKNOWN` (new values are passed through)."),
+		"profile_id":      computedString("ID of the participant's profile, when known."),
+		"addresses": schema.ListNestedAttribute{
+			Computed:            true,
+			MarkdownDescription: "Channel addresses the participant is reached at.",
+			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+				"channel":    computedString("Channel: `VOICE`, `SMS`, `RCS`, `WHATSAPP`, `CHAT`, `VIDEO`, …"),
+				"address":    computedString("Address on that channel, such as `+15551234567`."),
+				"channel_id": computedString("ID of the channel resource, when known."),
+			}},
+		},
+		"created_at": computedTime("When the participant was created (RFC 3339)."),
+		"updated_at": computedTime("When the participant was last updated (RFC 3339)."),
+	}
+}
+
+func (d *participantsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := pagingAttributes(client.MaxPageSizeV2)
+	attrs["id"] = idAttribute()
+	attrs["conversation_id"] = schema.StringAttribute{
+		Required:            true,
+		MarkdownDescription: "ID of a v2 conversation, such as `conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2` (the `id` of an item of `twilio_conversations`).",
+		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	attrs["participants"] = schema.ListNestedAttribute{
+		Computed:            true,
+		MarkdownDescription: "The conversation's participants, in the API's order; an empty list when it has none.",
+		NestedObject:        schema.NestedAttributeObject{Attributes: participantAttributes()},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the participants of one Twilio conversation (Conversations v2), reading every page of " +
+			"`GET /v2/Conversations/{id}/Participants`. An unknown conversation is an error, not an empty list.",
+		Attributes: attrs,
+	}
+}
+
+func (d *participantsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m participantsModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := m.ConversationID.ValueString()
+	m.Participants = []participantModel{}
+	_, err := d.client.ListParticipants(ctx, id, listOptions(m.PageSize, m.MaxItems), func(page []client.Participant) error {
+		for _, p := range page {
+			m.Participants = append(m.Participants, participantFrom(p, &resp.Diagnostics))
+		}
+		return nil
+	})
+	if err != nil {
+		addListError(&resp.Diagnostics, "twilio_participants", err, "conversation "+quote(id))
+		return
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	m.ID = types.StringValue(lookupID("participants", url.Values{"conversation_id": {id}}, m.MaxItems))
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+func participantFrom(p client.Participant, diags *diag.Diagnostics) participantModel {
+	m := participantModel{
+		ID:             types.StringValue(p.ID),
+		ConversationID: types.StringPointerValue(p.ConversationID),
+		AccountID:      types.StringPointerValue(p.AccountID),
+		Name:           types.StringPointerValue(p.Name),
+		Type:           types.StringPointerValue(p.Type),
+		ProfileID:      types.StringPointerValue(p.ProfileID),
+		CreatedAt:      rfc3339(p.CreatedAt, diags),
+		UpdatedAt:      rfc3339(p.UpdatedAt, diags),
+	}
+	if p.Addresses != nil {
+		m.Addresses = make([]addressModel, len(p.Addresses))
+		for i, a := range p.Addresses {
+			m.Addresses[i] = addressModel{
+				Channel:   types.StringPointerValue(a.Channel),
+				Address:   types.StringPointerValue(a.Address),
+				ChannelID: types.StringPointerValue(a.ChannelID),
+			}
+		}
+	}
+	return m
+}
