@@ -1,0 +1,106 @@
+# The provider's whole job in one configuration, run by `make demo` against
+# the local emulator. Credentials and the emulator's address come from the
+# TWILIO_* environment variables the demo sets.
+
+terraform {
+  required_version = ">= 1.5"
+  required_providers {
+    twilio = {
+      source = "registry.terraform.io/seed3f0d1ece/twilio"
+    }
+  }
+}
+
+provider "twilio" {}
+
+variable "chat_service_sid" {
+  description = "Conversation Service whose users are looked up."
+  type        = string
+  default     = "IS00000000000000000000000000000001"
+}
+
+variable "stale_before" {
+  description = "An INACTIVE conversation last updated before this time is stale."
+  type        = string
+  default     = "2025-01-07T00:00:00Z"
+}
+
+# Audit: every conversation of the account, counted by status.
+data "twilio_conversations" "all" {}
+
+locals {
+  conversations = data.twilio_conversations.all.conversations
+  by_status = {
+    for status in distinct([for c in local.conversations : c.status]) :
+    status => length([for c in local.conversations : c if c.status == status])
+  }
+  stale = [
+    for c in local.conversations : c.id
+    if c.status == "INACTIVE" && timecmp(c.updated_at, var.stale_before) < 0
+  ]
+}
+
+# Lookup: the participants of the newest active conversation feed another
+# expression (here, the channels it spans).
+data "twilio_conversations" "active" {
+  statuses = ["ACTIVE"]
+}
+
+data "twilio_participants" "newest_active" {
+  conversation_id = data.twilio_conversations.active.conversations[length(data.twilio_conversations.active.conversations) - 1].id
+}
+
+# A user's unread totals across their conversations.
+data "twilio_user_conversations" "alice" {
+  chat_service_sid = var.chat_service_sid
+  identity         = "alice"
+}
+
+# Everything one phone number is part of.
+data "twilio_participant_conversations" "customer" {
+  address = "+15550000002"
+}
+
+# Flags (as a warning, without failing the run) stale INACTIVE conversations.
+check "no_stale_inactive_conversations" {
+  assert {
+    condition     = length(local.stale) == 0
+    error_message = "${length(local.stale)} INACTIVE conversation(s) not updated since ${var.stale_before}, for example ${try(local.stale[0], "")}."
+  }
+}
+
+output "conversations_by_status" {
+  description = "Audit: how many conversations are in each status."
+  value       = local.by_status
+}
+
+output "newest_active_conversation" {
+  description = "The newest ACTIVE conversation, its participants and their channels."
+  value = {
+    id           = data.twilio_participants.newest_active.conversation_id
+    participants = [for p in data.twilio_participants.newest_active.participants : coalesce(p.name, p.id)]
+    channels     = sort(distinct(flatten([for p in data.twilio_participants.newest_active.participants : [for a in p.addresses : a.channel]])))
+  }
+}
+
+output "alice_unread" {
+  description = "alice's unread messages: in total, and the conversation with the most."
+  value = {
+    conversations             = length(data.twilio_user_conversations.alice.conversations)
+    conversations_with_unread = length([for c in data.twilio_user_conversations.alice.conversations : c if coalesce(c.unread_messages_count, 0) > 0])
+    total_unread              = sum(concat([0], [for c in data.twilio_user_conversations.alice.conversations : coalesce(c.unread_messages_count, 0)]))
+    most_unread = try(
+      [for c in data.twilio_user_conversations.alice.conversations : coalesce(c.unique_name, c.conversation_sid)
+      if c.unread_messages_count == max(concat([0], [for x in data.twilio_user_conversations.alice.conversations : coalesce(x.unread_messages_count, 0)])...)][0],
+      null
+    )
+  }
+}
+
+output "customer_conversations" {
+  description = "Conversations that +15550000002 takes part in, with their state."
+  value = {
+    for c in data.twilio_participant_conversations.customer.conversations :
+    c.conversation_sid => c.conversation_state
+  }
+}
