@@ -142,8 +142,8 @@ func (d *conversationsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 		}},
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists Twilio conversations (Conversations v2), reading every page of `GET /v2/Conversations`, " +
-			"optionally filtered by status and channel.",
+		MarkdownDescription: description("Lists the conversations of the account (Conversations v2), optionally only those in some states or of one channel resource.",
+			"GET /v2/Conversations", "Conversations v2 conversations", client.MaxPageSizeV2),
 		Attributes: attrs,
 	}
 }

@@ -132,3 +132,12 @@ func stringList(ss []string) []types.String {
 	}
 	return out
 }
+
+// description is a data source's documentation: what it does, the endpoint
+// it reads and the permission that takes.
+func description(what, endpoint, api string, maxPageSize int) string {
+	return what + "\n\n" +
+		"**Endpoint:** `" + endpoint + "`, every page, " + strconv.Itoa(maxPageSize) + " items a request by default.\n\n" +
+		"**Permissions:** read access to " + api + ". The account's Auth Token and Standard API keys have it; " +
+		"a Restricted API key needs read (GET) permission on this endpoint. Nothing is ever written."
+}

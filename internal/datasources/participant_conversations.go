@@ -127,8 +127,8 @@ func (d *participantConversationsDataSource) Schema(_ context.Context, _ datasou
 		}},
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists the conversations one participant (a chat identity or a messaging address) takes part in, reading every page of " +
-			"`GET /v1/ParticipantConversations`. Covers the account's default Conversation Service.",
+		MarkdownDescription: description("Lists the conversations one participant, a chat identity or a messaging address, takes part in (Conversations v1). Covers the account's default Conversation Service; an identity or address with no conversation gives an empty list.",
+			"GET /v1/ParticipantConversations", "Conversations v1 participant conversations", client.MaxPageSizeV1),
 		Attributes: attrs,
 	}
 }

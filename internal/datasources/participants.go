@@ -96,8 +96,8 @@ func (d *participantsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 		NestedObject:        schema.NestedAttributeObject{Attributes: participantAttributes()},
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists the participants of one Twilio conversation (Conversations v2), reading every page of " +
-			"`GET /v2/Conversations/{id}/Participants`. An unknown conversation is an error, not an empty list.",
+		MarkdownDescription: description("Lists the participants of one conversation (Conversations v2). An unknown conversation is an error, not an empty list.",
+			"GET /v2/Conversations/{id}/Participants", "Conversations v2 participants", client.MaxPageSizeV2),
 		Attributes: attrs,
 	}
 }

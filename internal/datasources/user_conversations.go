@@ -119,8 +119,8 @@ func (d *userConversationsDataSource) Schema(_ context.Context, _ datasource.Sch
 		}},
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists the conversations of one Conversations (v1) user, with their unread counts, reading every page of " +
-			"`GET /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations`.",
+		MarkdownDescription: description("Lists the conversations of one chat user of a Conversation Service (Conversations v1), with the user's unread counts and notification level. An unknown service or user is an error.",
+			"GET /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations", "Conversations v1 users and their conversations", client.MaxPageSizeV1),
 		Attributes: attrs,
 	}
 }

@@ -1,0 +1,11 @@
+data "twilio_participants" "support" {
+  conversation_id = "conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2"
+}
+
+# Every phone number taking part in the conversation.
+output "phone_numbers" {
+  value = flatten([
+    for p in data.twilio_participants.support.participants :
+    [for a in p.addresses : a.address if contains(["SMS", "WHATSAPP", "VOICE", "RCS"], a.channel)]
+  ])
+}
