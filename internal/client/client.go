@@ -129,11 +129,9 @@ func New(cfg Config) (*Client, error) {
 		Jar:           inner.Jar,
 	}
 	if cfg.RequestsPerSecond > 0 {
-		burst := int(cfg.RequestsPerSecond)
-		if burst < 1 {
-			burst = 1
-		}
-		c.limiter = rate.NewLimiter(rate.Limit(cfg.RequestsPerSecond), burst)
+		// A burst of one spaces requests evenly, which is what keeps many
+		// parallel data sources under the account's concurrency limit.
+		c.limiter = rate.NewLimiter(rate.Limit(cfg.RequestsPerSecond), 1)
 	}
 	return c, nil
 }
@@ -254,13 +252,19 @@ func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, error) {
 		return nil
 	})
 
+	lastStatus := 0
 	rc := &retryablehttp.Client{
 		HTTPClient:   c.http,
 		Logger:       retryLogger{ctx: ctx},
 		RetryWaitMin: c.waitMin,
 		RetryWaitMax: c.waitMax,
 		RetryMax:     c.maxRetries,
-		CheckRetry:   retryPolicy,
+		CheckRetry: func(ctx context.Context, resp *http.Response, err error) (bool, error) {
+			if resp != nil {
+				lastStatus = resp.StatusCode
+			}
+			return retryPolicy(ctx, resp, err)
+		},
 		Backoff:      backoff,
 		ErrorHandler: giveUp,
 		PrepareRetry: c.wait,
@@ -271,7 +275,7 @@ func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, error) {
 	start := time.Now()
 	resp, err := rc.Do(req)
 	if err != nil {
-		return nil, c.describe(ctx, err, time.Since(start))
+		return nil, c.describe(ctx, err, time.Since(start), lastStatus)
 	}
 	resp.Body.Close()
 	if apiErr != nil {
@@ -289,12 +293,15 @@ func (c *Client) wait(req *http.Request) error {
 }
 
 // describe turns a transport-level failure into an error a user can act on.
-func (c *Client) describe(ctx context.Context, err error, elapsed time.Duration) error {
+func (c *Client) describe(ctx context.Context, err error, elapsed time.Duration, lastStatus int) error {
 	var apiErr *Error
 	if errors.As(err, &apiErr) {
 		return apiErr
 	}
 	if ctxErr := ctx.Err(); ctxErr != nil {
+		if lastStatus == http.StatusTooManyRequests {
+			return fmt.Errorf("rate limited: Twilio answered 429 Too Many Requests and the operation ran out of time while waiting to retry (after %s): %w", elapsed.Round(time.Millisecond), ctxErr)
+		}
 		return fmt.Errorf("request cancelled after %s: %w", elapsed.Round(time.Millisecond), ctxErr)
 	}
 	var netErr net.Error

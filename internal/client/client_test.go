@@ -381,8 +381,10 @@ func TestParseErrorShapes(t *testing.T) {
 			Error{StatusCode: 400, Code: 20007, Message: "Page size too large"}},
 		"problem": {429, `{"type":"https://www.twilio.com/docs/errors/20429","title":"Too Many Requests","status":429,"detail":"Concurrency limit reached","code":20429}`,
 			Error{StatusCode: 429, Code: 20429, Message: "Too Many Requests: Concurrency limit reached", MoreInfo: "https://www.twilio.com/docs/errors/20429"}},
-		"html": {502, `<html><head><title>x</title><style>p{}</style></head><body><h1>502 Bad Gateway</h1><p>nginx &amp; friends</p></body></html>`,
-			Error{StatusCode: 502, Message: "502 Bad Gateway nginx & friends"}},
+		"html": {502, `<html><head><title>Upstream error</title><style>p{}</style></head><body><h1>502 Bad Gateway</h1><p>nginx &amp; friends</p></body></html>`,
+			Error{StatusCode: 502, Message: "Upstream error: 502 Bad Gateway nginx & friends"}},
+		"nginx": {502, "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>",
+			Error{StatusCode: 502, Message: "502 Bad Gateway nginx"}},
 		"empty": {503, ``, Error{StatusCode: 503, Message: "(empty response body)"}},
 		"text":  {500, strings.Repeat("x", 5000), Error{StatusCode: 500, Message: strings.Repeat("x", 300) + "…"}},
 	} {

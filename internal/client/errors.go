@@ -27,6 +27,9 @@ type Error struct {
 
 func (e *Error) Error() string {
 	var b strings.Builder
+	if e.RateLimited() {
+		b.WriteString("rate limited: ")
+	}
 	fmt.Fprintf(&b, "HTTP %d %s", e.StatusCode, http.StatusText(e.StatusCode))
 	if e.Code != 0 {
 		fmt.Fprintf(&b, ", Twilio error %d", e.Code)
@@ -110,21 +113,29 @@ func nonEmpty(ss ...string) []string {
 }
 
 var (
-	htmlDrop = regexp.MustCompile(`(?is)<(script|style|head)\b.*?</(script|style|head)>`)
-	htmlTag  = regexp.MustCompile(`(?s)<[^>]*>`)
-	spaces   = regexp.MustCompile(`\s+`)
+	htmlDrop  = regexp.MustCompile(`(?is)<(script|style|head)\b.*?</(script|style|head)>`)
+	htmlTag   = regexp.MustCompile(`(?s)<[^>]*>`)
+	htmlTitle = regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`)
+	spaces    = regexp.MustCompile(`\s+`)
 )
 
 // readableExcerpt turns a body that is not Twilio JSON (an HTML page from a
 // proxy, plain text) into a short line of text.
 func readableExcerpt(body []byte) string {
 	s := string(body)
+	title := ""
 	if strings.Contains(s, "<") {
+		if m := htmlTitle.FindStringSubmatch(s); m != nil {
+			title = strings.TrimSpace(spaces.ReplaceAllString(html.UnescapeString(m[1]), " "))
+		}
 		s = htmlDrop.ReplaceAllString(s, " ")
 		s = htmlTag.ReplaceAllString(s, " ")
 		s = html.UnescapeString(s)
 	}
 	s = strings.TrimSpace(spaces.ReplaceAllString(s, " "))
+	if title != "" && !strings.Contains(s, title) {
+		s = strings.TrimSpace(title + ": " + s)
+	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	if s == "" {
 		return "(empty response body)"

@@ -61,6 +61,8 @@ type Request struct {
 	Query    url.Values
 	RawQuery string
 	Status   int
+	// Received is when the request arrived.
+	Received time.Time
 }
 
 // Server serves a Dataset. It is safe for concurrent use; the data never
@@ -115,7 +117,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		s.requests = append(s.requests, Request{
 			Method: r.Method, Path: r.URL.Path, RawPath: r.URL.EscapedPath(),
-			Query: r.URL.Query(), RawQuery: r.URL.RawQuery, Status: rec.status,
+			Query: r.URL.Query(), RawQuery: r.URL.RawQuery, Status: rec.status, Received: start,
 		})
 		s.mu.Unlock()
 	}()
