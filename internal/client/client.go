@@ -279,9 +279,18 @@ func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, error) {
 	}
 	resp.Body.Close()
 	if apiErr != nil {
-		return nil, apiErr
+		return nil, c.redact(apiErr)
 	}
 	return body, nil
+}
+
+// redact removes this client's secrets from an error's text, in case a
+// server or proxy echoed them back in a response body.
+func (c *Client) redact(e *Error) *Error {
+	for _, secret := range []string{c.password, basicAuth(c.username, c.password)} {
+		e.Message = strings.ReplaceAll(e.Message, secret, "[redacted]")
+	}
+	return e
 }
 
 // wait blocks until the optional rate limiter lets a request go.
@@ -296,7 +305,7 @@ func (c *Client) wait(req *http.Request) error {
 func (c *Client) describe(ctx context.Context, err error, elapsed time.Duration, lastStatus int) error {
 	var apiErr *Error
 	if errors.As(err, &apiErr) {
-		return apiErr
+		return c.redact(apiErr)
 	}
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		if lastStatus == http.StatusTooManyRequests {

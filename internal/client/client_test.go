@@ -572,3 +572,27 @@ func TestNewRequiresCredentials(t *testing.T) {
 		t.Error("no password accepted")
 	}
 }
+
+func TestErrorsNeverEchoSecrets(t *testing.T) {
+	for name, status := range map[string]int{"error status": 400, "retries spent": 503, "malformed success": 200} {
+		t.Run(name, func(t *testing.T) {
+			f := newFake(t, func(n int, w http.ResponseWriter, r *http.Request) {
+				w.WriteHeader(status)
+				// A hostile proxy echoing the request's credentials.
+				fmt.Fprintf(w, `{"code":20001,"message":"bad request from %s with %s"`, r.Header.Get("Authorization"), testPass)
+				if status != 200 {
+					fmt.Fprint(w, `}`)
+				}
+			})
+			_, _, err := collectConversations(t, newTestClient(t, f.URL), ConversationFilter{}, ListOptions{})
+			if err == nil || !strings.Contains(err.Error(), "[redacted]") {
+				t.Fatalf("err = %v", err)
+			}
+			for _, secret := range []string{testPass, basicAuth(testUser, testPass)} {
+				if strings.Contains(err.Error(), secret) {
+					t.Errorf("error echoes a secret: %v", err)
+				}
+			}
+		})
+	}
+}

@@ -193,6 +193,10 @@ func fetchPage[T, M any](ctx context.Context, c *Client, u *url.URL, itemsKey st
 	logBody(ctx, body)
 	items, meta, err := decodePage[T, M](body, itemsKey)
 	if err != nil {
+		var me *MalformedError
+		if errors.As(err, &me) {
+			me.Excerpt = c.redact(&Error{Message: me.Excerpt}).Message
+		}
 		return nil, nil, err
 	}
 	tflog.SubsystemDebug(ctx, LogSubsystem, "page decoded", map[string]interface{}{"path": u.Path, "items": len(items), "duration_ms": time.Since(start).Milliseconds()})
