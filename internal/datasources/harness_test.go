@@ -3,8 +3,10 @@ package datasources_test
 import (
 	"fmt"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -30,7 +32,12 @@ type emu struct {
 
 func startEmulator(t *testing.T, d *emulator.Dataset, f emulator.Faults) *emu {
 	t.Helper()
-	s, err := emulator.New(d, emulator.Options{Faults: f})
+	return startEmulatorWith(t, d, emulator.Options{Faults: f})
+}
+
+func startEmulatorWith(t *testing.T, d *emulator.Dataset, opts emulator.Options) *emu {
+	t.Helper()
+	s, err := emulator.New(d, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,4 +95,20 @@ func errRe(parts ...string) *regexp.Regexp {
 		parts[i] = strings.Join(strings.Fields(regexp.QuoteMeta(p)), `\s+`)
 	}
 	return regexp.MustCompile(`(?s)` + strings.Join(parts, `.*`))
+}
+
+// hclString is s as an HCL string literal, with template sequences escaped.
+func hclString(s string) string {
+	q := strconv.Quote(s)
+	q = strings.ReplaceAll(q, "${", "$${")
+	return strings.ReplaceAll(q, "%{", "%%{")
+}
+
+func unescape(t *testing.T, s string) string {
+	t.Helper()
+	u, err := url.PathUnescape(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
 }
