@@ -54,7 +54,7 @@ cp examples/demo/*.tf "$work/config/"
 export TF_CLI_CONFIG_FILE="$work/cli.tfrc"
 echo "==> $("$tfbin" version | head -n 1): apply examples/demo"
 TWILIO_ACCOUNT_SID=AC00000000000000000000000000000001 \
-	TWILIO_AUTH_TOKEN=emulator-auth-token \
+	TWILIO_AUTH_TOKEN=emulatorauthtoken \
 	TWILIO_BASE_URL="$url" \
 	"$tfbin" -chdir="$work/config" apply -auto-approve -input=false -no-color
 

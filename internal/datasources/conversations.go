@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 	"sort"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
@@ -159,7 +160,8 @@ func (d *conversationsDataSource) Read(ctx context.Context, req datasource.ReadR
 		filter.Statuses = append(filter.Statuses, s.ValueString())
 	}
 	m.Conversations = []conversationModel{}
-	_, err := d.client.ListConversations(ctx, filter, listOptions(m.PageSize, m.MaxItems), func(page []client.Conversation) error {
+	start := time.Now()
+	st, err := d.client.ListConversations(ctx, filter, listOptions(m.PageSize, m.MaxItems), func(page []client.Conversation) error {
 		for _, c := range page {
 			m.Conversations = append(m.Conversations, conversationFrom(ctx, c, &resp.Diagnostics))
 		}
@@ -183,6 +185,7 @@ func (d *conversationsDataSource) Read(ctx context.Context, req datasource.ReadR
 	}
 	m.ID = types.StringValue(lookupID("conversations", q, m.MaxItems))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	logRead(ctx, "twilio_conversations", st, start)
 }
 
 func conversationFrom(ctx context.Context, c client.Conversation, diags *diag.Diagnostics) conversationModel {

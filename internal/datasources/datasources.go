@@ -3,8 +3,12 @@
 package datasources
 
 import (
+	"context"
+	"time"
+
 	"errors"
 	"fmt"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -140,4 +144,13 @@ func description(what, endpoint, api string, maxPageSize int) string {
 		"**Endpoint:** `" + endpoint + "`, every page, " + strconv.Itoa(maxPageSize) + " items a request by default.\n\n" +
 		"**Permissions:** read access to " + api + ". The account's Auth Token and Standard API keys have it; " +
 		"a Restricted API key needs read (GET) permission on this endpoint. Nothing is ever written."
+}
+
+// logRead records what a read cost, at Debug: the end-to-end benchmark
+// reads the provider's share of a plan from it.
+func logRead(ctx context.Context, typeName string, st client.Stats, start time.Time) {
+	tflog.Debug(ctx, "read complete", map[string]interface{}{
+		"data_source": typeName, "items": st.Items, "requests": st.Requests,
+		"duration_ms": time.Since(start).Milliseconds(),
+	})
 }

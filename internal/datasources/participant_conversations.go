@@ -3,6 +3,7 @@ package datasources
 import (
 	"context"
 	"net/url"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
@@ -141,7 +142,8 @@ func (d *participantConversationsDataSource) Read(ctx context.Context, req datas
 	}
 	filter := client.ParticipantFilter{Identity: m.Identity.ValueString(), Address: m.Address.ValueString()}
 	m.Conversations = []participantConversationModel{}
-	_, err := d.client.ListParticipantConversations(ctx, filter, listOptions(m.PageSize, m.MaxItems), func(page []client.ParticipantConversation) error {
+	start := time.Now()
+	st, err := d.client.ListParticipantConversations(ctx, filter, listOptions(m.PageSize, m.MaxItems), func(page []client.ParticipantConversation) error {
 		for _, c := range page {
 			m.Conversations = append(m.Conversations, participantConversationFrom(c, &resp.Diagnostics))
 		}
@@ -162,6 +164,7 @@ func (d *participantConversationsDataSource) Read(ctx context.Context, req datas
 	}
 	m.ID = types.StringValue(lookupID("participant_conversations", q, m.MaxItems))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	logRead(ctx, "twilio_participant_conversations", st, start)
 }
 
 func participantConversationFrom(c client.ParticipantConversation, diags *diag.Diagnostics) participantConversationModel {

@@ -3,6 +3,7 @@ package datasources
 import (
 	"context"
 	"net/url"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -110,7 +111,8 @@ func (d *participantsDataSource) Read(ctx context.Context, req datasource.ReadRe
 	}
 	id := m.ConversationID.ValueString()
 	m.Participants = []participantModel{}
-	_, err := d.client.ListParticipants(ctx, id, listOptions(m.PageSize, m.MaxItems), func(page []client.Participant) error {
+	start := time.Now()
+	st, err := d.client.ListParticipants(ctx, id, listOptions(m.PageSize, m.MaxItems), func(page []client.Participant) error {
 		for _, p := range page {
 			m.Participants = append(m.Participants, participantFrom(p, &resp.Diagnostics))
 		}
@@ -125,6 +127,7 @@ func (d *participantsDataSource) Read(ctx context.Context, req datasource.ReadRe
 	}
 	m.ID = types.StringValue(lookupID("participants", url.Values{"conversation_id": {id}}, m.MaxItems))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	logRead(ctx, "twilio_participants", st, start)
 }
 
 func participantFrom(p client.Participant, diags *diag.Diagnostics) participantModel {

@@ -45,7 +45,7 @@ func (c noSecrets) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, 
 }
 
 func TestSecretsNeverInLogsStateOrPlan(t *testing.T) {
-	const token = "tok-5ecret-emulator-auth-token-value"
+	const token = "tok-5ecret-emulatorauthtoken-value"
 	d := emulator.Generate(emulator.GenerateOptions{Seed: 2, Conversations: 9, ParticipantsPerConversation: 1, V1Conversations: 9, Users: 2})
 	e := startEmulatorWith(t, d, emulator.Options{Password: token, Faults: emulator.Faults{RateLimitEvery: 3, RetryAfter: "0"}})
 	basic := base64.StdEncoding.EncodeToString([]byte(emulator.DefaultUsername + ":" + token))

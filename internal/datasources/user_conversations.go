@@ -3,6 +3,7 @@ package datasources
 import (
 	"context"
 	"net/url"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
@@ -137,7 +138,8 @@ func (d *userConversationsDataSource) Read(ctx context.Context, req datasource.R
 		user, userKey = m.Identity.ValueString(), "identity"
 	}
 	m.Conversations = []userConversationModel{}
-	_, err := d.client.ListUserConversations(ctx, service, user, listOptions(m.PageSize, m.MaxItems), func(page []client.UserConversation) error {
+	start := time.Now()
+	st, err := d.client.ListUserConversations(ctx, service, user, listOptions(m.PageSize, m.MaxItems), func(page []client.UserConversation) error {
 		for _, c := range page {
 			m.Conversations = append(m.Conversations, userConversationFrom(c, &resp.Diagnostics))
 		}
@@ -152,6 +154,7 @@ func (d *userConversationsDataSource) Read(ctx context.Context, req datasource.R
 	}
 	m.ID = types.StringValue(lookupID("user_conversations", url.Values{"chat_service_sid": {service}, userKey: {user}}, m.MaxItems))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	logRead(ctx, "twilio_user_conversations", st, start)
 }
 
 func userConversationFrom(c client.UserConversation, diags *diag.Diagnostics) userConversationModel {

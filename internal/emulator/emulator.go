@@ -24,7 +24,7 @@ import (
 // Default credentials of the emulator.
 const (
 	DefaultUsername = "AC00000000000000000000000000000001"
-	DefaultPassword = "emulator-auth-token"
+	DefaultPassword = "emulatorauthtoken"
 )
 
 // Faults are failures the emulator injects; all are off when zero.
