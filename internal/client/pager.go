@@ -66,75 +66,261 @@ type pageFunc[T any] func(items []T) error
 // listV2 reads a /v2 list: the same path and filters on every page, plus
 // pageToken=<meta.nextToken> until the token is absent, null or empty.
 func listV2[T any](ctx context.Context, c *Client, path, itemsKey string, query url.Values, opts ListOptions, maxPageSize int, fn pageFunc[T]) (Stats, error) {
-	ctx = c.logContext(ctx)
-	pageSize := effectivePageSize(opts, maxPageSize)
-	seen := map[string]bool{}
-	token := ""
-	var st Stats
-	for page := 1; ; page++ {
+	pageSize := strconv.Itoa(effectivePageSize(opts, maxPageSize))
+	urlFor := func(token string) *url.URL {
 		q := cloneValues(query)
-		q.Set("pageSize", strconv.Itoa(pageSize))
+		q.Set("pageSize", pageSize)
 		if token != "" {
 			q.Set("pageToken", token)
 		}
-		u := c.endpoint(path, q)
-		items, meta, err := fetchPage[T, v2Meta](ctx, c, u, itemsKey)
-		st.Requests++
-		if err != nil {
-			return st, &PageError{Page: page, Path: path, Err: err}
-		}
-		done, err := deliver(ctx, &st, opts, page, items, fn)
-		if err != nil || done {
-			return st, err
-		}
-		if meta.NextToken == nil || *meta.NextToken == "" {
-			return st, nil
-		}
-		if seen[*meta.NextToken] {
-			return st, &PageError{Page: page, Path: path, Err: fmt.Errorf("Twilio returned page token %q a second time; stopping rather than looping, as the list would never end", *meta.NextToken)}
-		}
-		seen[*meta.NextToken] = true
-		token = *meta.NextToken
+		return c.endpoint(path, q)
 	}
+	seen := map[string]bool{}
+	next := func(m *v2Meta) (*url.URL, error) {
+		if m.NextToken == nil || *m.NextToken == "" {
+			return nil, nil
+		}
+		if seen[*m.NextToken] {
+			return nil, fmt.Errorf("Twilio returned page token %q a second time; stopping rather than looping, as the list would never end", *m.NextToken)
+		}
+		seen[*m.NextToken] = true
+		return urlFor(*m.NextToken), nil
+	}
+	return list(ctx, c, path, itemsKey, urlFor(""), opts, next, fn)
 }
 
 // listV1 reads a /v1 list by following meta.next_page_url until it is null
 // or empty. Only the path and query of that URL are used, on the configured
 // host, so credentials never go to a host named in a response body.
 func listV1[T any](ctx context.Context, c *Client, path, itemsKey string, query url.Values, opts ListOptions, maxPageSize int, fn pageFunc[T]) (Stats, error) {
-	ctx = c.logContext(ctx)
 	q := cloneValues(query)
 	q.Set("PageSize", strconv.Itoa(effectivePageSize(opts, maxPageSize)))
-	u := c.endpoint(path, q)
 	seen := map[string]bool{}
-	var st Stats
-	for page := 1; ; page++ {
-		items, meta, err := fetchPage[T, v1Meta](ctx, c, u, itemsKey)
-		st.Requests++
-		if err != nil {
-			return st, &PageError{Page: page, Path: path, Err: err}
+	next := func(m *v1Meta) (*url.URL, error) {
+		if m.NextPageURL == nil || *m.NextPageURL == "" {
+			return nil, nil
 		}
-		done, err := deliver(ctx, &st, opts, page, items, fn)
-		if err != nil || done {
+		n, err := url.Parse(*m.NextPageURL)
+		if err != nil {
+			return nil, fmt.Errorf("Twilio returned a next_page_url that is not a URL: %w", err)
+		}
+		if n.Host != "" && n.Host != c.base.Host {
+			tflog.SubsystemDebug(ctx, LogSubsystem, "next_page_url names another host; following its path on the configured host", map[string]interface{}{"next_host": n.Host})
+		}
+		u := &url.URL{Scheme: c.base.Scheme, Host: c.base.Host, Path: n.Path, RawPath: n.RawPath, RawQuery: n.RawQuery}
+		if seen[u.String()] {
+			return nil, fmt.Errorf("Twilio returned next_page_url %q a second time; stopping rather than looping, as the list would never end", u.RequestURI())
+		}
+		seen[u.String()] = true
+		return u, nil
+	}
+	return list(ctx, c, path, itemsKey, c.endpoint(path, q), opts, next, fn)
+}
+
+// fetched is one page as the fetcher hands it over: its raw body, its meta
+// block and the next page's URL, or the error that ended the listing. Its
+// items are decoded in the background; decoded is closed once they are.
+type fetched[T, M any] struct {
+	page int
+	body []byte
+	meta *M
+	next *url.URL
+	err  error
+
+	decoded     chan struct{}
+	items       []T
+	decodedMeta *M
+	decodeErr   error
+}
+
+// decode decodes the page's items, in the background when async.
+func (f *fetched[T, M]) decode(itemsKey string, async bool) {
+	f.decoded = make(chan struct{})
+	run := func() {
+		defer close(f.decoded)
+		f.items, f.decodedMeta, f.decodeErr = decodePage[T, M](f.body, itemsKey)
+	}
+	if async {
+		go run()
+	} else {
+		run()
+	}
+}
+
+// list is the paging engine of both styles. A fetcher goroutine requests
+// page k+1 as soon as it knows where it is (from page k's meta block, read
+// without decoding the items) while the caller decodes and maps page k, so
+// that the provider's own work hides behind the network. With MaxItems the
+// pages are read one at a time, so that no request is made past the limit.
+// next gives the URL of the page after one whose meta it is given, or nil
+// at the end; it is only ever called from one goroutine at a time.
+func list[T, M any](ctx context.Context, c *Client, path, itemsKey string, first *url.URL, opts ListOptions, next func(*M) (*url.URL, error), fn pageFunc[T]) (Stats, error) {
+	ctx = c.logContext(ctx)
+	ctx, cancel := context.WithCancel(ctx)
+	var st Stats
+
+	prefetch := opts.MaxItems == 0
+	fetch := func(page int, u *url.URL) *fetched[T, M] {
+		body, err := c.get(ctx, u)
+		if err != nil {
+			return &fetched[T, M]{page: page, err: err}
+		}
+		logBody(ctx, body)
+		meta, err := peekMeta[M](body)
+		if err != nil {
+			return &fetched[T, M]{page: page, err: c.redactMalformed(err)}
+		}
+		n, err := next(meta)
+		f := &fetched[T, M]{page: page, body: body, meta: meta, next: n, err: err}
+		if err == nil {
+			// Decoding runs on another core while the next page is
+			// requested and the previous one is mapped.
+			f.decode(itemsKey, prefetch)
+		}
+		return f
+	}
+
+	pages := make(chan *fetched[T, M], 1)
+	done := make(chan struct{})
+	if !prefetch {
+		close(done)
+	} else {
+		go func() {
+			defer close(done)
+			defer close(pages)
+			u := first
+			for page := 1; u != nil; page++ {
+				f := fetch(page, u)
+				// Hand the page (or its error, which says more than a bare
+				// cancellation) over if there is room, else wait for room.
+				select {
+				case pages <- f:
+				default:
+					select {
+					case pages <- f:
+					case <-ctx.Done():
+						return
+					}
+				}
+				if f.err != nil {
+					return
+				}
+				u = f.next
+			}
+		}()
+	}
+	// Stop the fetcher and wait for it, so that no request is made after
+	// list returns.
+	defer func() { cancel(); <-done }()
+
+	u := first
+	for page := 1; ; page++ {
+		var f *fetched[T, M]
+		if !prefetch {
+			f = fetch(page, u)
+		} else {
+			var ok bool
+			if f, ok = <-pages; !ok {
+				// The fetcher stops early only when the context ends; the
+				// list is complete only once a page with no next page was
+				// delivered below.
+				err := ctx.Err()
+				if err == nil {
+					err = errors.New("the listing stopped before its last page")
+				}
+				return st, &PageError{Page: page, Path: path, Err: fmt.Errorf("cancelled before this page was read: %w", err)}
+			}
+		}
+		st.Requests++
+		if f.err != nil {
+			return st, &PageError{Page: f.page, Path: path, Err: f.err}
+		}
+		start := time.Now()
+		<-f.decoded
+		items := f.items
+		if f.decodeErr != nil {
+			return st, &PageError{Page: f.page, Path: path, Err: c.redactMalformed(f.decodeErr)}
+		}
+		if err := samePosition(f.decodedMeta, f.meta); err != nil {
+			return st, &PageError{Page: f.page, Path: path, Err: err}
+		}
+		complete, err := deliver(&st, opts, items, fn)
+		tflog.SubsystemDebug(ctx, LogSubsystem, "page read", map[string]interface{}{"page": f.page, "items": len(items), "total_items": st.Items, "wait_and_map_ms": time.Since(start).Milliseconds()})
+		if err != nil || complete || f.next == nil {
 			return st, err
 		}
-		if meta.NextPageURL == nil || *meta.NextPageURL == "" {
-			return st, nil
-		}
-		next, err := url.Parse(*meta.NextPageURL)
-		if err != nil {
-			return st, &PageError{Page: page, Path: path, Err: fmt.Errorf("Twilio returned a next_page_url that is not a URL: %w", err)}
-		}
-		if next.Host != "" && next.Host != c.base.Host {
-			tflog.SubsystemDebug(ctx, LogSubsystem, "next_page_url names another host; following its path on the configured host", map[string]interface{}{"next_host": next.Host})
-		}
-		u = &url.URL{Scheme: c.base.Scheme, Host: c.base.Host, Path: next.Path, RawPath: next.RawPath, RawQuery: next.RawQuery}
-		key := u.String()
-		if seen[key] {
-			return st, &PageError{Page: page, Path: path, Err: fmt.Errorf("Twilio returned next_page_url %q a second time; stopping rather than looping, as the list would never end", u.RequestURI())}
-		}
-		seen[key] = true
+		u = f.next
 	}
+}
+
+// redactMalformed removes secrets from a malformed body's excerpt.
+func (c *Client) redactMalformed(err error) error {
+	var me *MalformedError
+	if errors.As(err, &me) {
+		me.Excerpt = c.redact(&Error{Message: me.Excerpt}).Message
+	}
+	return err
+}
+
+// peekMeta reads a page's meta block without decoding its items. Twilio
+// puts meta last, so the fast path parses it from the tail of the body;
+// any other layout falls back to a full scan.
+func peekMeta[M any](body []byte) (*M, error) {
+	if m, ok := tailMeta[M](body); ok {
+		return m, nil
+	}
+	var env struct {
+		Meta *M `json:"meta"`
+	}
+	if err := json.Unmarshal(body, &env); err != nil {
+		return nil, malformed(body, err)
+	}
+	if env.Meta == nil {
+		return nil, malformed(body, errors.New("the response has no \"meta\" block, so it cannot tell whether more pages follow"))
+	}
+	return env.Meta, nil
+}
+
+var metaKey = []byte(`"meta"`)
+
+// tailMeta parses `"meta": {...} }` at the very end of body. It reports
+// false, and the caller scans the whole body, unless the last "meta" key is
+// followed by exactly one object and the closing brace of the document.
+func tailMeta[M any](body []byte) (*M, bool) {
+	i := bytes.LastIndex(body, metaKey)
+	if i <= 0 || body[i-1] == '\\' {
+		return nil, false
+	}
+	rest := bytes.TrimLeft(body[i+len(metaKey):], " \t\r\n")
+	if len(rest) == 0 || rest[0] != ':' {
+		return nil, false
+	}
+	dec := json.NewDecoder(bytes.NewReader(rest[1:]))
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil || len(raw) == 0 || raw[0] != '{' {
+		return nil, false
+	}
+	tail := bytes.TrimSpace(rest[1+int(dec.InputOffset()):])
+	if len(tail) != 1 || tail[0] != '}' {
+		return nil, false
+	}
+	m := new(M)
+	if err := json.Unmarshal(raw, m); err != nil {
+		return nil, false
+	}
+	return m, true
+}
+
+// samePosition checks that the fully decoded meta block is the one the
+// fetcher followed: a body that fooled the fast path fails loudly instead
+// of skipping or repeating pages.
+func samePosition[M any](decoded, peeked *M) error {
+	a, _ := json.Marshal(decoded)
+	b, _ := json.Marshal(peeked)
+	if !bytes.Equal(a, b) {
+		return fmt.Errorf("the response's meta block is ambiguous (%s, %s); refusing to guess the next page", a, b)
+	}
+	return nil
 }
 
 func effectivePageSize(opts ListOptions, max int) int {
@@ -151,14 +337,13 @@ func effectivePageSize(opts ListOptions, max int) int {
 
 // deliver hands a page to fn, cut to MaxItems, and says whether the listing
 // is complete.
-func deliver[T any](ctx context.Context, st *Stats, opts ListOptions, page int, items []T, fn pageFunc[T]) (bool, error) {
+func deliver[T any](st *Stats, opts ListOptions, items []T, fn pageFunc[T]) (bool, error) {
 	done := false
 	if opts.MaxItems > 0 && st.Items+len(items) >= opts.MaxItems {
 		items = items[:opts.MaxItems-st.Items]
 		done = true
 	}
 	st.Items += len(items)
-	tflog.SubsystemDebug(ctx, LogSubsystem, "page read", map[string]interface{}{"page": page, "items": len(items), "total_items": st.Items})
 	return done, fn(items)
 }
 
@@ -181,26 +366,6 @@ func (c *Client) endpoint(escapedPath string, q url.Values) *url.URL {
 		u.Path = escapedPath
 	}
 	return u
-}
-
-// fetchPage gets one page and decodes its list and its meta block.
-func fetchPage[T, M any](ctx context.Context, c *Client, u *url.URL, itemsKey string) ([]T, *M, error) {
-	start := time.Now()
-	body, err := c.get(ctx, u)
-	if err != nil {
-		return nil, nil, err
-	}
-	logBody(ctx, body)
-	items, meta, err := decodePage[T, M](body, itemsKey)
-	if err != nil {
-		var me *MalformedError
-		if errors.As(err, &me) {
-			me.Excerpt = c.redact(&Error{Message: me.Excerpt}).Message
-		}
-		return nil, nil, err
-	}
-	tflog.SubsystemDebug(ctx, LogSubsystem, "page decoded", map[string]interface{}{"path": u.Path, "items": len(items), "duration_ms": time.Since(start).Milliseconds()})
-	return items, meta, nil
 }
 
 // decodePage decodes {"<itemsKey>": [...], "meta": {...}}. A body without
