@@ -6,8 +6,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -15,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
 )
@@ -32,46 +31,12 @@ type conversationsDataSource struct {
 var conversationStatuses = []string{"ACTIVE", "INACTIVE", "CLOSED"}
 
 type conversationsModel struct {
-	ID            types.String        `tfsdk:"id"`
-	Statuses      []types.String      `tfsdk:"statuses"`
-	ChannelID     types.String        `tfsdk:"channel_id"`
-	PageSize      types.Int64         `tfsdk:"page_size"`
-	MaxItems      types.Int64         `tfsdk:"max_items"`
-	Conversations []conversationModel `tfsdk:"conversations"`
-}
-
-type conversationModel struct {
-	ID              types.String        `tfsdk:"id"`
-	AccountID       types.String        `tfsdk:"account_id"`
-	ConfigurationID types.String        `tfsdk:"configuration_id"`
-	Status          types.String        `tfsdk:"status"`
-	Name            types.String        `tfsdk:"name"`
-	CreatedAt       timetypes.RFC3339   `tfsdk:"created_at"`
-	UpdatedAt       timetypes.RFC3339   `tfsdk:"updated_at"`
-	Metadata        types.Map           `tfsdk:"metadata"`
-	Configuration   *configurationModel `tfsdk:"configuration"`
-	Participants    []participantModel  `tfsdk:"participants"`
-}
-
-type configurationModel struct {
-	DisplayName                  types.String          `tfsdk:"display_name"`
-	Description                  types.String          `tfsdk:"description"`
-	ConversationGroupingType     types.String          `tfsdk:"conversation_grouping_type"`
-	MemoryStoreID                types.String          `tfsdk:"memory_store_id"`
-	ChannelSettings              jsontypes.Normalized  `tfsdk:"channel_settings"`
-	StatusCallbacks              []statusCallbackModel `tfsdk:"status_callbacks"`
-	IntelligenceConfigurationIDs []types.String        `tfsdk:"intelligence_configuration_ids"`
-	MemoryExtractionEnabled      types.Bool            `tfsdk:"memory_extraction_enabled"`
-	ConversationsV1Bridge        *v1BridgeModel        `tfsdk:"conversations_v1_bridge"`
-}
-
-type statusCallbackModel struct {
-	URL    types.String `tfsdk:"url"`
-	Method types.String `tfsdk:"method"`
-}
-
-type v1BridgeModel struct {
-	ServiceID types.String `tfsdk:"service_id"`
+	ID            types.String   `tfsdk:"id"`
+	Statuses      []types.String `tfsdk:"statuses"`
+	ChannelID     types.String   `tfsdk:"channel_id"`
+	PageSize      types.Int64    `tfsdk:"page_size"`
+	MaxItems      types.Int64    `tfsdk:"max_items"`
+	Conversations types.List     `tfsdk:"conversations"`
 }
 
 func (d *conversationsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -159,11 +124,12 @@ func (d *conversationsDataSource) Read(ctx context.Context, req datasource.ReadR
 	for _, s := range m.Statuses {
 		filter.Statuses = append(filter.Statuses, s.ValueString())
 	}
-	m.Conversations = []conversationModel{}
+	itemType := listElem(stateType(ctx, resp.State), "conversations").(tftypes.Object)
+	var items []tftypes.Value
 	start := time.Now()
 	st, err := d.client.ListConversations(ctx, filter, listOptions(m.PageSize, m.MaxItems), func(page []client.Conversation) error {
 		for _, c := range page {
-			m.Conversations = append(m.Conversations, conversationFrom(ctx, c, &resp.Diagnostics))
+			items = append(items, conversationValue(itemType, c, &resp.Diagnostics))
 		}
 		return nil
 	})
@@ -183,61 +149,58 @@ func (d *conversationsDataSource) Read(ctx context.Context, req datasource.ReadR
 	if filter.ChannelID != "" {
 		q.Set("channel_id", filter.ChannelID)
 	}
-	m.ID = types.StringValue(lookupID("conversations", q, m.MaxItems))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(setState(ctx, req.Config, &resp.State, lookupID("conversations", q, m.MaxItems), "conversations", items)...)
 	logRead(ctx, "twilio_conversations", st, start)
 }
 
-func conversationFrom(ctx context.Context, c client.Conversation, diags *diag.Diagnostics) conversationModel {
-	m := conversationModel{
-		ID:              types.StringValue(c.ID),
-		AccountID:       types.StringPointerValue(c.AccountID),
-		ConfigurationID: types.StringPointerValue(c.ConfigurationID),
-		Status:          types.StringPointerValue(c.Status),
-		Name:            types.StringPointerValue(c.Name),
-		CreatedAt:       rfc3339(c.CreatedAt, diags),
-		UpdatedAt:       rfc3339(c.UpdatedAt, diags),
-		Metadata:        types.MapNull(types.StringType),
-	}
-	if c.Metadata != nil {
-		md, d := types.MapValueFrom(ctx, types.StringType, c.Metadata)
-		diags.Append(d...)
-		m.Metadata = md
-	}
-	if cfg := c.Configuration; cfg != nil {
-		m.Configuration = &configurationModel{
-			DisplayName:                  types.StringPointerValue(cfg.DisplayName),
-			Description:                  types.StringPointerValue(cfg.Description),
-			ConversationGroupingType:     types.StringPointerValue(cfg.ConversationGroupingType),
-			MemoryStoreID:                types.StringPointerValue(cfg.MemoryStoreID),
-			ChannelSettings:              rawJSON(cfg.ChannelSettings),
-			IntelligenceConfigurationIDs: stringList(cfg.IntelligenceConfigurationIDs),
-			MemoryExtractionEnabled:      types.BoolPointerValue(cfg.MemoryExtractionEnabled),
-		}
-		if cfg.StatusCallbacks != nil {
-			m.Configuration.StatusCallbacks = make([]statusCallbackModel, len(cfg.StatusCallbacks))
-			for i, cb := range cfg.StatusCallbacks {
-				m.Configuration.StatusCallbacks[i] = statusCallbackModel{URL: types.StringPointerValue(cb.URL), Method: types.StringPointerValue(cb.Method)}
+// conversationValue maps a v2 conversation; t is its object type.
+func conversationValue(t tftypes.Object, c client.Conversation, diags *diag.Diagnostics) tftypes.Value {
+	cfgType := objType(t, "configuration")
+	cfg := tftypes.NewValue(cfgType, nil)
+	if k := c.Configuration; k != nil {
+		cbType := listElem(cfgType, "status_callbacks")
+		var cbs []tftypes.Value
+		if k.StatusCallbacks != nil {
+			cbs = make([]tftypes.Value, len(k.StatusCallbacks))
+			for i, cb := range k.StatusCallbacks {
+				cbs[i] = tftypes.NewValue(cbType, map[string]tftypes.Value{"url": tfStringPtr(cb.URL), "method": tfStringPtr(cb.Method)})
 			}
 		}
-		if b := cfg.ConversationsV1Bridge; b != nil {
-			m.Configuration.ConversationsV1Bridge = &v1BridgeModel{ServiceID: types.StringPointerValue(b.ServiceID)}
+		bridgeType := objType(cfgType, "conversations_v1_bridge")
+		bridge := tftypes.NewValue(bridgeType, nil)
+		if b := k.ConversationsV1Bridge; b != nil {
+			bridge = tftypes.NewValue(bridgeType, map[string]tftypes.Value{"service_id": tfStringPtr(b.ServiceID)})
 		}
+		cfg = tftypes.NewValue(cfgType, map[string]tftypes.Value{
+			"display_name":                   tfStringPtr(k.DisplayName),
+			"description":                    tfStringPtr(k.Description),
+			"conversation_grouping_type":     tfStringPtr(k.ConversationGroupingType),
+			"memory_store_id":                tfStringPtr(k.MemoryStoreID),
+			"channel_settings":               tfJSON(k.ChannelSettings),
+			"status_callbacks":               tfList(cbType, cbs),
+			"intelligence_configuration_ids": tfStringList(k.IntelligenceConfigurationIDs),
+			"memory_extraction_enabled":      tfBoolPtr(k.MemoryExtractionEnabled),
+			"conversations_v1_bridge":        bridge,
+		})
 	}
+	pType := listElem(t, "participants").(tftypes.Object)
+	var participants []tftypes.Value
 	if c.Participants != nil {
-		m.Participants = make([]participantModel, len(c.Participants))
+		participants = make([]tftypes.Value, len(c.Participants))
 		for i, p := range c.Participants {
-			m.Participants[i] = participantFrom(p, diags)
+			participants[i] = participantValue(pType, p, diags)
 		}
 	}
-	return m
-}
-
-// rawJSON is a free-form JSON object as normalized JSON text; absent or
-// JSON null becomes Terraform null.
-func rawJSON(raw []byte) jsontypes.Normalized {
-	if len(raw) == 0 || string(raw) == "null" {
-		return jsontypes.NewNormalizedNull()
-	}
-	return jsontypes.NewNormalizedValue(string(raw))
+	return tftypes.NewValue(t, map[string]tftypes.Value{
+		"id":               tfString(c.ID),
+		"account_id":       tfStringPtr(c.AccountID),
+		"configuration_id": tfStringPtr(c.ConfigurationID),
+		"status":           tfStringPtr(c.Status),
+		"name":             tfStringPtr(c.Name),
+		"created_at":       tfTime(c.CreatedAt, "conversation", c.ID, "created_at", diags),
+		"updated_at":       tfTime(c.UpdatedAt, "conversation", c.ID, "updated_at", diags),
+		"metadata":         tfStringMap(c.Metadata),
+		"configuration":    cfg,
+		"participants":     tfList(pType, participants),
+	})
 }

@@ -13,8 +13,6 @@ import (
 	"net/url"
 	"strconv"
 
-	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -112,29 +110,6 @@ func addListError(diags *diag.Diagnostics, typeName string, err error, notFound 
 		}
 	}
 	diags.AddError(summary, detail+"\n\nNothing was stored: a partial list is never returned.")
-}
-
-// Value helpers: JSON null or absent becomes Terraform null.
-
-func rfc3339(s *string, diags *diag.Diagnostics) timetypes.RFC3339 {
-	v, d := timetypes.NewRFC3339PointerValue(s)
-	diags.Append(d...)
-	return v
-}
-
-func jsonText(s *string) jsontypes.Normalized {
-	return jsontypes.NewNormalizedPointerValue(s)
-}
-
-func stringList(ss []string) []types.String {
-	if ss == nil {
-		return nil
-	}
-	out := make([]types.String, len(ss))
-	for i, s := range ss {
-		out[i] = types.StringValue(s)
-	}
-	return out
 }
 
 // description is a data source's documentation: what it does, the endpoint

@@ -5,8 +5,6 @@ import (
 	"net/url"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -15,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
 )
@@ -35,40 +34,12 @@ type participantConversationsDataSource struct {
 }
 
 type participantConversationsModel struct {
-	ID            types.String                   `tfsdk:"id"`
-	Identity      types.String                   `tfsdk:"identity"`
-	Address       types.String                   `tfsdk:"address"`
-	PageSize      types.Int64                    `tfsdk:"page_size"`
-	MaxItems      types.Int64                    `tfsdk:"max_items"`
-	Conversations []participantConversationModel `tfsdk:"conversations"`
-}
-
-type participantConversationModel struct {
-	AccountSid                  types.String           `tfsdk:"account_sid"`
-	ChatServiceSid              types.String           `tfsdk:"chat_service_sid"`
-	ParticipantSid              types.String           `tfsdk:"participant_sid"`
-	ParticipantUserSid          types.String           `tfsdk:"participant_user_sid"`
-	ParticipantIdentity         types.String           `tfsdk:"participant_identity"`
-	ParticipantMessagingBinding *messagingBindingModel `tfsdk:"participant_messaging_binding"`
-	ConversationSid             types.String           `tfsdk:"conversation_sid"`
-	ConversationUniqueName      types.String           `tfsdk:"conversation_unique_name"`
-	ConversationFriendlyName    types.String           `tfsdk:"conversation_friendly_name"`
-	ConversationAttributes      jsontypes.Normalized   `tfsdk:"conversation_attributes"`
-	ConversationDateCreated     timetypes.RFC3339      `tfsdk:"conversation_date_created"`
-	ConversationDateUpdated     timetypes.RFC3339      `tfsdk:"conversation_date_updated"`
-	ConversationCreatedBy       types.String           `tfsdk:"conversation_created_by"`
-	ConversationState           types.String           `tfsdk:"conversation_state"`
-	ConversationTimers          *timersModel           `tfsdk:"conversation_timers"`
-	Links                       *linksModel            `tfsdk:"links"`
-}
-
-type messagingBindingModel struct {
-	Address          types.String `tfsdk:"address"`
-	ProxyAddress     types.String `tfsdk:"proxy_address"`
-	ProjectedAddress types.String `tfsdk:"projected_address"`
-	Type             types.String `tfsdk:"type"`
-	Level            types.String `tfsdk:"level"`
-	Name             types.String `tfsdk:"name"`
+	ID            types.String `tfsdk:"id"`
+	Identity      types.String `tfsdk:"identity"`
+	Address       types.String `tfsdk:"address"`
+	PageSize      types.Int64  `tfsdk:"page_size"`
+	MaxItems      types.Int64  `tfsdk:"max_items"`
+	Conversations types.List   `tfsdk:"conversations"`
 }
 
 func (d *participantConversationsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -141,11 +112,12 @@ func (d *participantConversationsDataSource) Read(ctx context.Context, req datas
 		return
 	}
 	filter := client.ParticipantFilter{Identity: m.Identity.ValueString(), Address: m.Address.ValueString()}
-	m.Conversations = []participantConversationModel{}
+	itemType := listElem(stateType(ctx, resp.State), "conversations").(tftypes.Object)
+	var items []tftypes.Value
 	start := time.Now()
 	st, err := d.client.ListParticipantConversations(ctx, filter, listOptions(m.PageSize, m.MaxItems), func(page []client.ParticipantConversation) error {
 		for _, c := range page {
-			m.Conversations = append(m.Conversations, participantConversationFrom(c, &resp.Diagnostics))
+			items = append(items, participantConversationValue(itemType, c, &resp.Diagnostics))
 		}
 		return nil
 	})
@@ -162,38 +134,42 @@ func (d *participantConversationsDataSource) Read(ctx context.Context, req datas
 	} else {
 		q.Set("address", filter.Address)
 	}
-	m.ID = types.StringValue(lookupID("participant_conversations", q, m.MaxItems))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(setState(ctx, req.Config, &resp.State, lookupID("participant_conversations", q, m.MaxItems), "conversations", items)...)
 	logRead(ctx, "twilio_participant_conversations", st, start)
 }
 
-func participantConversationFrom(c client.ParticipantConversation, diags *diag.Diagnostics) participantConversationModel {
-	m := participantConversationModel{
-		AccountSid:               types.StringPointerValue(c.AccountSid),
-		ChatServiceSid:           types.StringPointerValue(c.ChatServiceSid),
-		ParticipantSid:           types.StringPointerValue(c.ParticipantSid),
-		ParticipantUserSid:       types.StringPointerValue(c.ParticipantUserSid),
-		ParticipantIdentity:      types.StringPointerValue(c.ParticipantIdentity),
-		ConversationSid:          types.StringPointerValue(c.ConversationSid),
-		ConversationUniqueName:   types.StringPointerValue(c.ConversationUniqueName),
-		ConversationFriendlyName: types.StringPointerValue(c.ConversationFriendlyName),
-		ConversationAttributes:   jsonText(c.ConversationAttributes),
-		ConversationDateCreated:  rfc3339(c.ConversationDateCreated, diags),
-		ConversationDateUpdated:  rfc3339(c.ConversationDateUpdated, diags),
-		ConversationCreatedBy:    types.StringPointerValue(c.ConversationCreatedBy),
-		ConversationState:        types.StringPointerValue(c.ConversationState),
-		ConversationTimers:       timersFrom(c.ConversationTimers, diags),
-		Links:                    linksFrom(c.Links),
-	}
+// participantConversationValue maps a v1 participant conversation; t is its
+// type.
+func participantConversationValue(t tftypes.Object, c client.ParticipantConversation, diags *diag.Diagnostics) tftypes.Value {
+	id := sid(c.ConversationSid)
+	bindingType := objType(t, "participant_messaging_binding")
+	binding := tftypes.NewValue(bindingType, nil)
 	if b := c.ParticipantMessagingBinding; b != nil {
-		m.ParticipantMessagingBinding = &messagingBindingModel{
-			Address:          types.StringPointerValue(b.Address),
-			ProxyAddress:     types.StringPointerValue(b.ProxyAddress),
-			ProjectedAddress: types.StringPointerValue(b.ProjectedAddress),
-			Type:             types.StringPointerValue(b.Type),
-			Level:            types.StringPointerValue(b.Level),
-			Name:             types.StringPointerValue(b.Name),
-		}
+		binding = tftypes.NewValue(bindingType, map[string]tftypes.Value{
+			"address":           tfStringPtr(b.Address),
+			"proxy_address":     tfStringPtr(b.ProxyAddress),
+			"projected_address": tfStringPtr(b.ProjectedAddress),
+			"type":              tfStringPtr(b.Type),
+			"level":             tfStringPtr(b.Level),
+			"name":              tfStringPtr(b.Name),
+		})
 	}
-	return m
+	return tftypes.NewValue(t, map[string]tftypes.Value{
+		"account_sid":                   tfStringPtr(c.AccountSid),
+		"chat_service_sid":              tfStringPtr(c.ChatServiceSid),
+		"participant_sid":               tfStringPtr(c.ParticipantSid),
+		"participant_user_sid":          tfStringPtr(c.ParticipantUserSid),
+		"participant_identity":          tfStringPtr(c.ParticipantIdentity),
+		"participant_messaging_binding": binding,
+		"conversation_sid":              tfStringPtr(c.ConversationSid),
+		"conversation_unique_name":      tfStringPtr(c.ConversationUniqueName),
+		"conversation_friendly_name":    tfStringPtr(c.ConversationFriendlyName),
+		"conversation_attributes":       tfStringPtr(c.ConversationAttributes),
+		"conversation_date_created":     tfTime(c.ConversationDateCreated, "conversation", id, "conversation_date_created", diags),
+		"conversation_date_updated":     tfTime(c.ConversationDateUpdated, "conversation", id, "conversation_date_updated", diags),
+		"conversation_created_by":       tfStringPtr(c.ConversationCreatedBy),
+		"conversation_state":            tfStringPtr(c.ConversationState),
+		"conversation_timers":           timersValue(objType(t, "conversation_timers"), c.ConversationTimers, "conversation", id, diags),
+		"links":                         linksValue(objType(t, "links"), c.Links),
+	})
 }

@@ -5,13 +5,13 @@ import (
 	"net/url"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
 )
@@ -26,29 +26,11 @@ type participantsDataSource struct {
 }
 
 type participantsModel struct {
-	ID             types.String       `tfsdk:"id"`
-	ConversationID types.String       `tfsdk:"conversation_id"`
-	PageSize       types.Int64        `tfsdk:"page_size"`
-	MaxItems       types.Int64        `tfsdk:"max_items"`
-	Participants   []participantModel `tfsdk:"participants"`
-}
-
-type participantModel struct {
-	ID             types.String      `tfsdk:"id"`
-	ConversationID types.String      `tfsdk:"conversation_id"`
-	AccountID      types.String      `tfsdk:"account_id"`
-	Name           types.String      `tfsdk:"name"`
-	Type           types.String      `tfsdk:"type"`
-	ProfileID      types.String      `tfsdk:"profile_id"`
-	Addresses      []addressModel    `tfsdk:"addresses"`
-	CreatedAt      timetypes.RFC3339 `tfsdk:"created_at"`
-	UpdatedAt      timetypes.RFC3339 `tfsdk:"updated_at"`
-}
-
-type addressModel struct {
-	Channel   types.String `tfsdk:"channel"`
-	Address   types.String `tfsdk:"address"`
-	ChannelID types.String `tfsdk:"channel_id"`
+	ID             types.String `tfsdk:"id"`
+	ConversationID types.String `tfsdk:"conversation_id"`
+	PageSize       types.Int64  `tfsdk:"page_size"`
+	MaxItems       types.Int64  `tfsdk:"max_items"`
+	Participants   types.List   `tfsdk:"participants"`
 }
 
 func (d *participantsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -110,11 +92,12 @@ func (d *participantsDataSource) Read(ctx context.Context, req datasource.ReadRe
 		return
 	}
 	id := m.ConversationID.ValueString()
-	m.Participants = []participantModel{}
+	itemType := listElem(stateType(ctx, resp.State), "participants").(tftypes.Object)
+	var items []tftypes.Value
 	start := time.Now()
 	st, err := d.client.ListParticipants(ctx, id, listOptions(m.PageSize, m.MaxItems), func(page []client.Participant) error {
 		for _, p := range page {
-			m.Participants = append(m.Participants, participantFrom(p, &resp.Diagnostics))
+			items = append(items, participantValue(itemType, p, &resp.Diagnostics))
 		}
 		return nil
 	})
@@ -125,31 +108,35 @@ func (d *participantsDataSource) Read(ctx context.Context, req datasource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	m.ID = types.StringValue(lookupID("participants", url.Values{"conversation_id": {id}}, m.MaxItems))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	lookup := lookupID("participants", url.Values{"conversation_id": {id}}, m.MaxItems)
+	resp.Diagnostics.Append(setState(ctx, req.Config, &resp.State, lookup, "participants", items)...)
 	logRead(ctx, "twilio_participants", st, start)
 }
 
-func participantFrom(p client.Participant, diags *diag.Diagnostics) participantModel {
-	m := participantModel{
-		ID:             types.StringValue(p.ID),
-		ConversationID: types.StringPointerValue(p.ConversationID),
-		AccountID:      types.StringPointerValue(p.AccountID),
-		Name:           types.StringPointerValue(p.Name),
-		Type:           types.StringPointerValue(p.Type),
-		ProfileID:      types.StringPointerValue(p.ProfileID),
-		CreatedAt:      rfc3339(p.CreatedAt, diags),
-		UpdatedAt:      rfc3339(p.UpdatedAt, diags),
-	}
+// participantValue maps a v2 participant, of this data source or embedded
+// in a conversation; t is the participant object type.
+func participantValue(t tftypes.Object, p client.Participant, diags *diag.Diagnostics) tftypes.Value {
+	addrType := listElem(t, "addresses")
+	var addrs []tftypes.Value
 	if p.Addresses != nil {
-		m.Addresses = make([]addressModel, len(p.Addresses))
+		addrs = make([]tftypes.Value, len(p.Addresses))
 		for i, a := range p.Addresses {
-			m.Addresses[i] = addressModel{
-				Channel:   types.StringPointerValue(a.Channel),
-				Address:   types.StringPointerValue(a.Address),
-				ChannelID: types.StringPointerValue(a.ChannelID),
-			}
+			addrs[i] = tftypes.NewValue(addrType, map[string]tftypes.Value{
+				"channel":    tfStringPtr(a.Channel),
+				"address":    tfStringPtr(a.Address),
+				"channel_id": tfStringPtr(a.ChannelID),
+			})
 		}
 	}
-	return m
+	return tftypes.NewValue(t, map[string]tftypes.Value{
+		"id":              tfString(p.ID),
+		"conversation_id": tfStringPtr(p.ConversationID),
+		"account_id":      tfStringPtr(p.AccountID),
+		"name":            tfStringPtr(p.Name),
+		"type":            tfStringPtr(p.Type),
+		"profile_id":      tfStringPtr(p.ProfileID),
+		"addresses":       tfList(addrType, addrs),
+		"created_at":      tfTime(p.CreatedAt, "participant", p.ID, "created_at", diags),
+		"updated_at":      tfTime(p.UpdatedAt, "participant", p.ID, "updated_at", diags),
+	})
 }

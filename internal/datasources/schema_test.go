@@ -4,19 +4,47 @@ import (
 	"context"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
 )
 
-// Every data source's schema is valid, documented, and holds its model.
+// Every data source's schema is valid and documented, holds its input
+// model, and its mapping function builds items of the schema's type, from
+// fully null API items too.
 func TestSchemas(t *testing.T) {
 	ctx := context.Background()
-	models := map[string]any{
-		"twilio_conversations":             &conversationsModel{},
-		"twilio_participants":              &participantsModel{},
-		"twilio_user_conversations":        &userConversationsModel{},
-		"twilio_participant_conversations": &participantConversationsModel{},
+	cases := map[string]struct {
+		list  string
+		model func(elem attr.Type) any
+		item  func(tftypes.Object, *diag.Diagnostics) tftypes.Value
+	}{
+		"twilio_conversations": {"conversations",
+			func(e attr.Type) any { return &conversationsModel{Conversations: types.ListNull(e)} },
+			func(t tftypes.Object, d *diag.Diagnostics) tftypes.Value {
+				return conversationValue(t, client.Conversation{Configuration: &client.ConversationConfig{}, Participants: []client.Participant{{}}}, d)
+			}},
+		"twilio_participants": {"participants",
+			func(e attr.Type) any { return &participantsModel{Participants: types.ListNull(e)} },
+			func(t tftypes.Object, d *diag.Diagnostics) tftypes.Value {
+				return participantValue(t, client.Participant{Addresses: []client.ParticipantAddress{{}}}, d)
+			}},
+		"twilio_user_conversations": {"conversations",
+			func(e attr.Type) any { return &userConversationsModel{Conversations: types.ListNull(e)} },
+			func(t tftypes.Object, d *diag.Diagnostics) tftypes.Value {
+				return userConversationValue(t, client.UserConversation{Timers: &client.Timers{}, Links: &client.Links{}}, d)
+			}},
+		"twilio_participant_conversations": {"conversations",
+			func(e attr.Type) any { return &participantConversationsModel{Conversations: types.ListNull(e)} },
+			func(t tftypes.Object, d *diag.Diagnostics) tftypes.Value {
+				return participantConversationValue(t, client.ParticipantConversation{ParticipantMessagingBinding: &client.MessagingBinding{}, ConversationTimers: &client.Timers{}}, d)
+			}},
 	}
 	for _, newDS := range All() {
 		ds := newDS()
@@ -36,17 +64,33 @@ func TestSchemas(t *testing.T) {
 					t.Errorf("%s has no description", name)
 				}
 			}
-			model, ok := models[md.TypeName]
+			tc, ok := cases[md.TypeName]
 			if !ok {
-				t.Fatal("no model listed for this data source")
+				t.Fatal("no test case for this data source")
 			}
-			state := tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(sr.Schema.Type().TerraformType(ctx), nil)}
-			if diags := state.Set(ctx, model); diags.HasError() {
+			elem := sr.Schema.Attributes[tc.list].(schema.ListNestedAttribute).NestedObject.Type()
+			typ := sr.Schema.Type().TerraformType(ctx)
+			state := tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(typ, nil)}
+			if diags := state.Set(ctx, tc.model(elem)); diags.HasError() {
 				t.Fatalf("zero model does not fit the schema: %v", diags)
+			}
+			nulls := map[string]tftypes.Value{}
+			for name, at := range typ.(tftypes.Object).AttributeTypes {
+				nulls[name] = tftypes.NewValue(at, nil)
+			}
+			config := tfsdk.Config{Schema: sr.Schema, Raw: tftypes.NewValue(typ, nulls)}
+			if diags := config.Get(ctx, tc.model(elem)); diags.HasError() {
+				t.Fatalf("the input model cannot read a configuration: %v", diags)
+			}
+			var diags diag.Diagnostics
+			itemType := typ.(tftypes.Object).AttributeTypes[tc.list].(tftypes.List).ElementType.(tftypes.Object)
+			item := tc.item(itemType, &diags)
+			if diags.HasError() || !item.Type().Equal(itemType) {
+				t.Fatalf("mapping a null item: %v, type %s", diags, item.Type())
 			}
 		})
 	}
-	if len(All()) != len(models) {
-		t.Errorf("%d data sources, %d models", len(All()), len(models))
+	if len(All()) != len(cases) {
+		t.Errorf("%d data sources, %d test cases", len(All()), len(cases))
 	}
 }

@@ -5,8 +5,6 @@ import (
 	"net/url"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -15,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/validate"
@@ -33,34 +32,13 @@ type userConversationsDataSource struct {
 }
 
 type userConversationsModel struct {
-	ID             types.String            `tfsdk:"id"`
-	ChatServiceSid types.String            `tfsdk:"chat_service_sid"`
-	UserSid        types.String            `tfsdk:"user_sid"`
-	Identity       types.String            `tfsdk:"identity"`
-	PageSize       types.Int64             `tfsdk:"page_size"`
-	MaxItems       types.Int64             `tfsdk:"max_items"`
-	Conversations  []userConversationModel `tfsdk:"conversations"`
-}
-
-type userConversationModel struct {
-	AccountSid           types.String         `tfsdk:"account_sid"`
-	ChatServiceSid       types.String         `tfsdk:"chat_service_sid"`
-	ConversationSid      types.String         `tfsdk:"conversation_sid"`
-	UnreadMessagesCount  types.Int64          `tfsdk:"unread_messages_count"`
-	LastReadMessageIndex types.Int64          `tfsdk:"last_read_message_index"`
-	ParticipantSid       types.String         `tfsdk:"participant_sid"`
-	UserSid              types.String         `tfsdk:"user_sid"`
-	FriendlyName         types.String         `tfsdk:"friendly_name"`
-	ConversationState    types.String         `tfsdk:"conversation_state"`
-	Timers               *timersModel         `tfsdk:"timers"`
-	Attributes           jsontypes.Normalized `tfsdk:"attributes"`
-	DateCreated          timetypes.RFC3339    `tfsdk:"date_created"`
-	DateUpdated          timetypes.RFC3339    `tfsdk:"date_updated"`
-	CreatedBy            types.String         `tfsdk:"created_by"`
-	NotificationLevel    types.String         `tfsdk:"notification_level"`
-	UniqueName           types.String         `tfsdk:"unique_name"`
-	URL                  types.String         `tfsdk:"url"`
-	Links                *linksModel          `tfsdk:"links"`
+	ID             types.String `tfsdk:"id"`
+	ChatServiceSid types.String `tfsdk:"chat_service_sid"`
+	UserSid        types.String `tfsdk:"user_sid"`
+	Identity       types.String `tfsdk:"identity"`
+	PageSize       types.Int64  `tfsdk:"page_size"`
+	MaxItems       types.Int64  `tfsdk:"max_items"`
+	Conversations  types.List   `tfsdk:"conversations"`
 }
 
 func (d *userConversationsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -137,11 +115,12 @@ func (d *userConversationsDataSource) Read(ctx context.Context, req datasource.R
 	if user == "" {
 		user, userKey = m.Identity.ValueString(), "identity"
 	}
-	m.Conversations = []userConversationModel{}
+	itemType := listElem(stateType(ctx, resp.State), "conversations").(tftypes.Object)
+	var items []tftypes.Value
 	start := time.Now()
 	st, err := d.client.ListUserConversations(ctx, service, user, listOptions(m.PageSize, m.MaxItems), func(page []client.UserConversation) error {
 		for _, c := range page {
-			m.Conversations = append(m.Conversations, userConversationFrom(c, &resp.Diagnostics))
+			items = append(items, userConversationValue(itemType, c, &resp.Diagnostics))
 		}
 		return nil
 	})
@@ -152,30 +131,32 @@ func (d *userConversationsDataSource) Read(ctx context.Context, req datasource.R
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	m.ID = types.StringValue(lookupID("user_conversations", url.Values{"chat_service_sid": {service}, userKey: {user}}, m.MaxItems))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	lookup := lookupID("user_conversations", url.Values{"chat_service_sid": {service}, userKey: {user}}, m.MaxItems)
+	resp.Diagnostics.Append(setState(ctx, req.Config, &resp.State, lookup, "conversations", items)...)
 	logRead(ctx, "twilio_user_conversations", st, start)
 }
 
-func userConversationFrom(c client.UserConversation, diags *diag.Diagnostics) userConversationModel {
-	return userConversationModel{
-		AccountSid:           types.StringPointerValue(c.AccountSid),
-		ChatServiceSid:       types.StringPointerValue(c.ChatServiceSid),
-		ConversationSid:      types.StringPointerValue(c.ConversationSid),
-		UnreadMessagesCount:  types.Int64PointerValue(c.UnreadMessagesCount),
-		LastReadMessageIndex: types.Int64PointerValue(c.LastReadMessageIndex),
-		ParticipantSid:       types.StringPointerValue(c.ParticipantSid),
-		UserSid:              types.StringPointerValue(c.UserSid),
-		FriendlyName:         types.StringPointerValue(c.FriendlyName),
-		ConversationState:    types.StringPointerValue(c.ConversationState),
-		Timers:               timersFrom(c.Timers, diags),
-		Attributes:           jsonText(c.Attributes),
-		DateCreated:          rfc3339(c.DateCreated, diags),
-		DateUpdated:          rfc3339(c.DateUpdated, diags),
-		CreatedBy:            types.StringPointerValue(c.CreatedBy),
-		NotificationLevel:    types.StringPointerValue(c.NotificationLevel),
-		UniqueName:           types.StringPointerValue(c.UniqueName),
-		URL:                  types.StringPointerValue(c.URL),
-		Links:                linksFrom(c.Links),
-	}
+// userConversationValue maps a v1 user conversation; t is its type.
+func userConversationValue(t tftypes.Object, c client.UserConversation, diags *diag.Diagnostics) tftypes.Value {
+	id := sid(c.ConversationSid)
+	return tftypes.NewValue(t, map[string]tftypes.Value{
+		"account_sid":             tfStringPtr(c.AccountSid),
+		"chat_service_sid":        tfStringPtr(c.ChatServiceSid),
+		"conversation_sid":        tfStringPtr(c.ConversationSid),
+		"unread_messages_count":   tfInt64Ptr(c.UnreadMessagesCount),
+		"last_read_message_index": tfInt64Ptr(c.LastReadMessageIndex),
+		"participant_sid":         tfStringPtr(c.ParticipantSid),
+		"user_sid":                tfStringPtr(c.UserSid),
+		"friendly_name":           tfStringPtr(c.FriendlyName),
+		"conversation_state":      tfStringPtr(c.ConversationState),
+		"timers":                  timersValue(objType(t, "timers"), c.Timers, "conversation", id, diags),
+		"attributes":              tfStringPtr(c.Attributes),
+		"date_created":            tfTime(c.DateCreated, "conversation", id, "date_created", diags),
+		"date_updated":            tfTime(c.DateUpdated, "conversation", id, "date_updated", diags),
+		"created_by":              tfStringPtr(c.CreatedBy),
+		"notification_level":      tfStringPtr(c.NotificationLevel),
+		"unique_name":             tfStringPtr(c.UniqueName),
+		"url":                     tfStringPtr(c.URL),
+		"links":                   linksValue(objType(t, "links"), c.Links),
+	})
 }

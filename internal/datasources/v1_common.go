@@ -1,25 +1,14 @@
 package datasources
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
 )
 
 // Pieces shared by the two Conversations v1 data sources.
-
-type timersModel struct {
-	DateInactive timetypes.RFC3339 `tfsdk:"date_inactive"`
-	DateClosed   timetypes.RFC3339 `tfsdk:"date_closed"`
-}
-
-type linksModel struct {
-	Participant  types.String `tfsdk:"participant"`
-	Conversation types.String `tfsdk:"conversation"`
-}
 
 func timersAttribute(desc string) schema.SingleNestedAttribute {
 	return computedObject(desc, map[string]schema.Attribute{
@@ -35,16 +24,32 @@ func linksAttribute() schema.SingleNestedAttribute {
 	})
 }
 
-func timersFrom(t *client.Timers, diags *diag.Diagnostics) *timersModel {
-	if t == nil {
-		return nil
+// timersValue maps v1 timers (either may be absent); t is their type.
+func timersValue(t tftypes.Object, tm *client.Timers, kind, id string, diags *diag.Diagnostics) tftypes.Value {
+	if tm == nil {
+		return tftypes.NewValue(t, nil)
 	}
-	return &timersModel{DateInactive: rfc3339(t.DateInactive, diags), DateClosed: rfc3339(t.DateClosed, diags)}
+	return tftypes.NewValue(t, map[string]tftypes.Value{
+		"date_inactive": tfTime(tm.DateInactive, kind, id, "date_inactive", diags),
+		"date_closed":   tfTime(tm.DateClosed, kind, id, "date_closed", diags),
+	})
 }
 
-func linksFrom(l *client.Links) *linksModel {
+// linksValue maps v1 links; t is their type.
+func linksValue(t tftypes.Object, l *client.Links) tftypes.Value {
 	if l == nil {
-		return nil
+		return tftypes.NewValue(t, nil)
 	}
-	return &linksModel{Participant: types.StringPointerValue(l.Participant), Conversation: types.StringPointerValue(l.Conversation)}
+	return tftypes.NewValue(t, map[string]tftypes.Value{
+		"participant":  tfStringPtr(l.Participant),
+		"conversation": tfStringPtr(l.Conversation),
+	})
+}
+
+// sid is a SID for messages, "" when absent.
+func sid(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
 }

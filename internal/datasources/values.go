@@ -1,0 +1,141 @@
+package datasources
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// Items are mapped straight into terraform-plugin-go values, with types
+// taken from the schema, instead of through models and the framework's
+// reflection: for a large account, reflection costs more CPU and memory
+// than everything else the provider does.
+
+// objType is the object type of attribute name within t.
+func objType(t tftypes.Object, name string) tftypes.Object {
+	return t.AttributeTypes[name].(tftypes.Object)
+}
+
+// listElem is the element type of list attribute name within t.
+func listElem(t tftypes.Object, name string) tftypes.Type {
+	return t.AttributeTypes[name].(tftypes.List).ElementType
+}
+
+var (
+	nullString = tftypes.NewValue(tftypes.String, nil)
+	nullNumber = tftypes.NewValue(tftypes.Number, nil)
+	nullBool   = tftypes.NewValue(tftypes.Bool, nil)
+)
+
+func tfString(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+
+func tfStringPtr(p *string) tftypes.Value {
+	if p == nil {
+		return nullString
+	}
+	return tftypes.NewValue(tftypes.String, *p)
+}
+
+func tfInt64Ptr(p *int64) tftypes.Value {
+	if p == nil {
+		return nullNumber
+	}
+	return tftypes.NewValue(tftypes.Number, *p)
+}
+
+func tfBoolPtr(p *bool) tftypes.Value {
+	if p == nil {
+		return nullBool
+	}
+	return tftypes.NewValue(tftypes.Bool, *p)
+}
+
+// tfTime is an RFC 3339 timestamp; anything else is an error naming the
+// item and attribute, as a timetypes.RFC3339 attribute cannot hold it.
+func tfTime(p *string, kind, id, attr string, diags *diag.Diagnostics) tftypes.Value {
+	if p == nil {
+		return nullString
+	}
+	if _, err := time.Parse(time.RFC3339, *p); err != nil {
+		diags.AddError("Unexpected timestamp from Twilio",
+			fmt.Sprintf("%s of %s %q is %q, which is not an RFC 3339 timestamp: %v", attr, kind, id, *p, err))
+		return nullString
+	}
+	return tftypes.NewValue(tftypes.String, *p)
+}
+
+// tfJSON is JSON text; absent or JSON null becomes null.
+func tfJSON(raw []byte) tftypes.Value {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nullString
+	}
+	return tftypes.NewValue(tftypes.String, string(raw))
+}
+
+func tfStringList(ss []string) tftypes.Value {
+	t := tftypes.List{ElementType: tftypes.String}
+	if ss == nil {
+		return tftypes.NewValue(t, nil)
+	}
+	vals := make([]tftypes.Value, len(ss))
+	for i, s := range ss {
+		vals[i] = tfString(s)
+	}
+	return tftypes.NewValue(t, vals)
+}
+
+func tfStringMap(m map[string]string) tftypes.Value {
+	t := tftypes.Map{ElementType: tftypes.String}
+	if m == nil {
+		return tftypes.NewValue(t, nil)
+	}
+	vals := make(map[string]tftypes.Value, len(m))
+	for k, v := range m {
+		vals[k] = tfString(v)
+	}
+	return tftypes.NewValue(t, vals)
+}
+
+// tfList is a list of objects; a nil slice is null, an empty one empty.
+func tfList(elem tftypes.Type, vals []tftypes.Value) tftypes.Value {
+	t := tftypes.List{ElementType: elem}
+	if vals == nil {
+		return tftypes.NewValue(t, nil)
+	}
+	return tftypes.NewValue(t, vals)
+}
+
+// setState writes the configuration's inputs, the computed id and the
+// listed items into state.
+func setState(ctx context.Context, config tfsdk.Config, state *tfsdk.State, id, listAttr string, items []tftypes.Value) diag.Diagnostics {
+	var inputs map[string]tftypes.Value
+	if err := config.Raw.As(&inputs); err != nil {
+		var diags diag.Diagnostics
+		diags.AddError("Unable to read configuration", err.Error())
+		return diags
+	}
+	// As hands out the configuration's own map: copy it, so that the
+	// configuration stays as Terraform sent it.
+	attrs := make(map[string]tftypes.Value, len(inputs))
+	for k, v := range inputs {
+		attrs[k] = v
+	}
+	t := state.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if items == nil {
+		items = []tftypes.Value{} // no results: an empty list, never null
+	}
+	attrs["id"] = tfString(id)
+	attrs[listAttr] = tfList(listElem(t, listAttr), items)
+	state.Raw = tftypes.NewValue(t, attrs)
+	return nil
+}
+
+// stateType is the schema's object type, whose nested types the mapping
+// functions use.
+func stateType(ctx context.Context, s tfsdk.State) tftypes.Object {
+	return s.Schema.Type().TerraformType(ctx).(tftypes.Object)
+}
