@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -67,7 +68,21 @@ func TestMain(m *testing.M) {
 	for _, k := range []string{"TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_KEY", "TWILIO_API_SECRET", "TWILIO_REGION", "TWILIO_EDGE", "TWILIO_BASE_URL"} {
 		os.Unsetenv(k)
 	}
-	os.Exit(m.Run())
+	// The CLI gets a real, empty configuration: neither the user's own nor
+	// a TF_CLI_CONFIG_FILE naming a missing file (OpenTofu then prints a
+	// warning on stdout, where the test harness reads its version).
+	dir, err := os.MkdirTemp("", "twilio-provider-test")
+	if err != nil {
+		panic(err)
+	}
+	cliConfig := filepath.Join(dir, "empty.tfrc")
+	if err := os.WriteFile(cliConfig, nil, 0o600); err != nil {
+		panic(err)
+	}
+	os.Setenv("TF_CLI_CONFIG_FILE", cliConfig)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
 }
 
 // Known-value helpers: a nil pointer must be null in state.
