@@ -240,64 +240,13 @@ func TestConversationsRateLimitedThenComplete(t *testing.T) {
 	}
 }
 
-func TestConversationsErrors(t *testing.T) {
-	d := emulator.Generate(emulator.GenerateOptions{Seed: 6, Conversations: 5})
-	t.Run("unauthorized", func(t *testing.T) {
-		e := startEmulator(t, d, emulator.Faults{})
-		resource.UnitTest(t, resource.TestCase{
-			ProtoV6ProviderFactories: providers,
-			Steps: []resource.TestStep{{
-				Config: `
-provider "twilio" {
-  api_key    = "SK0123456789abcdef0123456789abcdef"
-  api_secret = "wrong"
-  base_url   = "` + e.URL + `"
-}
-data "twilio_conversations" "all" {}`,
-				ExpectError: errRe("Unable to read twilio_conversations", "page 1 of GET /v2/Conversations", "HTTP 401", "Twilio error 20003: Authenticate", "Check the provider's credentials"),
-			}},
-		})
-	})
-	t.Run("server error that never recovers", func(t *testing.T) {
-		e := startEmulator(t, d, emulator.Faults{ServerErrorRate: 1, ServerErrorStatus: 500})
-		resource.UnitTest(t, resource.TestCase{
-			ProtoV6ProviderFactories: providers,
-			Steps: []resource.TestStep{{
-				Config:      e.providerBlock("max_retries = 2") + `data "twilio_conversations" "all" {}`,
-				ExpectError: errRe("HTTP 500", "Twilio error 20500: Internal Server Error", "gave up after 3 attempts", "Nothing was stored"),
-			}},
-		})
-		if n := e.RequestCount(); n != 3 {
-			t.Errorf("requests = %d, want 1 + 2 retries", n)
-		}
-	})
-}
-
 func TestConversationsValidation(t *testing.T) {
-	e := startEmulator(t, emulator.Generate(emulator.GenerateOptions{Seed: 1}), emulator.Faults{})
-	for name, tc := range map[string]struct {
-		body string
-		err  []string
-	}{
+	expectPlanErrors(t, "twilio_conversations", map[string]planError{
 		"unknown status":    {`statuses = ["OPEN"]`, []string{"statuses[0] value must be one of", `got: "OPEN"`}},
 		"repeated status":   {`statuses = ["ACTIVE", "ACTIVE"]`, []string{"statuses", "duplicate"}},
 		"page_size too big": {`page_size = 1001`, []string{"page_size value must be between 1 and 1000, got: 1001"}},
 		"page_size zero":    {`page_size = 0`, []string{"page_size value must be between 1 and 1000"}},
 		"max_items zero":    {`max_items = 0`, []string{"max_items value must be at least 1"}},
 		"empty channel id":  {`channel_id = ""`, []string{"channel_id string length must be at least 1"}},
-	} {
-		t.Run(name, func(t *testing.T) {
-			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: providers,
-				Steps: []resource.TestStep{{
-					Config:      e.config(`data "twilio_conversations" "x" {` + "\n" + tc.body + "\n}"),
-					PlanOnly:    true,
-					ExpectError: errRe(tc.err...),
-				}},
-			})
-		})
-	}
-	if n := e.RequestCount(); n != 0 {
-		t.Errorf("invalid configurations made %d requests", n)
-	}
+	})
 }

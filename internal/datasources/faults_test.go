@@ -81,6 +81,9 @@ func TestEveryDataSourceReportsFailures(t *testing.T) {
 					ExpectError: errRe("Unable to read "+l.typ, "HTTP 500", "Twilio error 20500", "gave up after 2 attempts", "Nothing was stored"),
 				}},
 			})
+			if n := e.RequestCount(); n != 2 {
+				t.Errorf("requests = %d, want 1 + 1 retry", n)
+			}
 		})
 	}
 }

@@ -2,6 +2,7 @@ package datasources_test
 
 import (
 	"fmt"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -126,4 +127,32 @@ func unescape(t *testing.T, s string) string {
 		t.Fatal(err)
 	}
 	return u
+}
+
+// planError is a configuration body and the parts of the error it gives.
+type planError struct {
+	body string
+	err  []string
+}
+
+// expectPlanErrors checks that each body of data source typ fails at plan
+// time with its error, without a single request to the API.
+func expectPlanErrors(t *testing.T, typ string, cases map[string]planError) {
+	t.Helper()
+	e := startEmulator(t, emulator.Generate(emulator.GenerateOptions{Seed: 1}), emulator.Faults{})
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: providers,
+				Steps: []resource.TestStep{{
+					Config:      e.config(fmt.Sprintf("data %q \"x\" {\n%s\n}", typ, tc.body)),
+					PlanOnly:    true,
+					ExpectError: errRe(tc.err...),
+				}},
+			})
+		})
+	}
+	if n := e.RequestCount(); n != 0 {
+		t.Errorf("invalid configurations made %d requests", n)
+	}
 }

@@ -103,29 +103,11 @@ func contains(s, sub string) bool {
 }
 
 func TestParticipantConversationsValidation(t *testing.T) {
-	e := startEmulator(t, emulator.Generate(emulator.GenerateOptions{Seed: 1}), emulator.Faults{})
-	for name, tc := range map[string]struct {
-		body string
-		err  []string
-	}{
+	expectPlanErrors(t, "twilio_participant_conversations", map[string]planError{
 		"both":           {"identity = \"a\"\naddress = \"+1\"", []string{"Invalid Attribute Combination", "Exactly one of these attributes must be configured: [identity,address]"}},
 		"neither":        {``, []string{"Missing Attribute Configuration", "Exactly one of these attributes must be configured: [identity,address]"}},
 		"empty address":  {`address = ""`, []string{"address string length must be at least 1"}},
 		"page size 1000": {"identity = \"a\"\npage_size = 1000", []string{"page_size value must be between 1 and 50, got: 1000"}},
 		"negative max":   {"identity = \"a\"\nmax_items = -1", []string{"max_items value must be at least 1"}},
-	} {
-		t.Run(name, func(t *testing.T) {
-			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: providers,
-				Steps: []resource.TestStep{{
-					Config:      e.config("data \"twilio_participant_conversations\" \"x\" {\n" + tc.body + "\n}"),
-					PlanOnly:    true,
-					ExpectError: errRe(tc.err...),
-				}},
-			})
-		})
-	}
-	if n := e.RequestCount(); n != 0 {
-		t.Errorf("invalid configurations made %d requests", n)
-	}
+	})
 }

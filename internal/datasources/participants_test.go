@@ -77,27 +77,9 @@ func TestParticipantsUnknownConversation(t *testing.T) {
 }
 
 func TestParticipantsValidation(t *testing.T) {
-	e := startEmulator(t, emulator.Generate(emulator.GenerateOptions{Seed: 1}), emulator.Faults{})
-	for name, tc := range map[string]struct {
-		body string
-		err  []string
-	}{
+	expectPlanErrors(t, "twilio_participants", map[string]planError{
 		"missing id":     {``, []string{`The argument "conversation_id" is required`}},
 		"empty id":       {`conversation_id = ""`, []string{"conversation_id string length must be at least 1"}},
 		"page too large": {`conversation_id = "conv_conversation_x"` + "\npage_size = 1001", []string{"page_size value must be between 1 and 1000"}},
-	} {
-		t.Run(name, func(t *testing.T) {
-			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: providers,
-				Steps: []resource.TestStep{{
-					Config:      e.config("data \"twilio_participants\" \"p\" {\n" + tc.body + "\n}"),
-					PlanOnly:    true,
-					ExpectError: errRe(tc.err...),
-				}},
-			})
-		})
-	}
-	if n := e.RequestCount(); n != 0 {
-		t.Errorf("invalid configurations made %d requests", n)
-	}
+	})
 }

@@ -115,30 +115,12 @@ data "twilio_user_conversations" "x" {
 }
 
 func TestUserConversationsValidation(t *testing.T) {
-	e := startEmulator(t, emulator.Generate(emulator.GenerateOptions{Seed: 1}), emulator.Faults{})
 	svc := `chat_service_sid = "` + emulator.ServiceSid + `"` + "\n"
-	for name, tc := range map[string]struct {
-		body string
-		err  []string
-	}{
+	expectPlanErrors(t, "twilio_user_conversations", map[string]planError{
 		"bad service sid":   {`chat_service_sid = "CH00000000000000000000000000000001"` + "\nidentity = \"a\"", []string{"chat_service_sid", "IS followed by 32 hexadecimal digits"}},
 		"bad user sid":      {svc + `user_sid = "US123"`, []string{"user_sid", "US followed by 32 hexadecimal digits"}},
 		"both user inputs":  {svc + `user_sid = "US00000000000000000000000000000001"` + "\nidentity = \"a\"", []string{"Invalid Attribute Combination", "Exactly one of these attributes must be configured: [user_sid,identity]"}},
 		"neither":           {svc, []string{"Missing Attribute Configuration", "Exactly one of these attributes must be configured: [user_sid,identity]"}},
 		"page size over 50": {svc + `identity = "a"` + "\npage_size = 51", []string{"page_size value must be between 1 and 50, got: 51"}},
-	} {
-		t.Run(name, func(t *testing.T) {
-			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: providers,
-				Steps: []resource.TestStep{{
-					Config:      e.config("data \"twilio_user_conversations\" \"x\" {\n" + tc.body + "\n}"),
-					PlanOnly:    true,
-					ExpectError: errRe(tc.err...),
-				}},
-			})
-		})
-	}
-	if n := e.RequestCount(); n != 0 {
-		t.Errorf("invalid configurations made %d requests", n)
-	}
+	})
 }
