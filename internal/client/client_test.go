@@ -596,3 +596,22 @@ func TestErrorsNeverEchoSecrets(t *testing.T) {
 		})
 	}
 }
+
+func TestLogLevelFromEnvironment(t *testing.T) {
+	f := newFake(t, func(n int, w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"conversations":[],"meta":{}}`)
+	})
+	for level, wantDebug := range map[string]bool{"": true, "DEBUG": true, "WARN": false} {
+		t.Run("level "+level, func(t *testing.T) {
+			t.Setenv("TF_LOG_PROVIDER_TWILIO_HTTP", level)
+			var buf bytes.Buffer
+			ctx := tflogtest.RootLogger(context.Background(), &buf)
+			if _, err := newTestClient(t, f.URL).ListConversations(ctx, ConversationFilter{}, ListOptions{}, func([]Conversation) error { return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(buf.String(), `"HTTP request"`); got != wantDebug {
+				t.Errorf("TF_LOG_PROVIDER_TWILIO_HTTP=%q: HTTP request logged = %v, want %v", level, got, wantDebug)
+			}
+		})
+	}
+}

@@ -19,7 +19,9 @@ const maxLoggedBody = 8 << 10
 // logContext derives the client's logging context from the caller's, with
 // every secret of this client masked in messages and fields.
 func (c *Client) logContext(ctx context.Context) context.Context {
-	ctx = tflog.NewSubsystem(ctx, LogSubsystem)
+	// TF_LOG_PROVIDER_TWILIO_HTTP sets this subsystem's level; unset, it
+	// follows TF_LOG_PROVIDER.
+	ctx = tflog.NewSubsystem(ctx, LogSubsystem, tflog.WithLevelFromEnv("TF_LOG_PROVIDER", "TWILIO_HTTP"))
 	secrets := []string{c.password, basicAuth(c.username, c.password)}
 	ctx = tflog.SubsystemMaskAllFieldValuesStrings(ctx, LogSubsystem, secrets...)
 	ctx = tflog.SubsystemMaskMessageStrings(ctx, LogSubsystem, secrets...)
