@@ -217,29 +217,6 @@ data "twilio_conversations" "across_pages" {
 	})
 }
 
-func TestConversationsRateLimitedThenComplete(t *testing.T) {
-	d := emulator.Generate(emulator.GenerateOptions{Seed: 5, Conversations: 25, ParticipantsPerConversation: 1})
-	e := startEmulator(t, d, emulator.Faults{RateLimitEvery: 2, RetryAfter: "0"})
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: providers,
-		Steps: []resource.TestStep{{
-			Config: e.config(`data "twilio_conversations" "all" { page_size = 5 }`),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.twilio_conversations.all", tfjsonpath.New("conversations"), knownvalue.ListSizeExact(25)),
-			},
-		}},
-	})
-	limited := 0
-	for _, r := range e.Requests() {
-		if r.Status == 429 {
-			limited++
-		}
-	}
-	if limited == 0 {
-		t.Error("no request was rate limited: the test proves nothing")
-	}
-}
-
 func TestConversationsValidation(t *testing.T) {
 	expectPlanErrors(t, "twilio_conversations", map[string]planError{
 		"unknown status":    {`statuses = ["OPEN"]`, []string{"statuses[0] value must be one of", `got: "OPEN"`}},

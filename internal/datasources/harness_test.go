@@ -48,6 +48,17 @@ func startEmulatorWith(t *testing.T, d *emulator.Dataset, opts emulator.Options)
 	return &emu{Server: s, URL: hs.URL, Data: d}
 }
 
+// count is how many requests the emulator answered with status.
+func (e *emu) count(status int) int {
+	n := 0
+	for _, r := range e.Requests() {
+		if r.Status == status {
+			n++
+		}
+	}
+	return n
+}
+
 // providerBlock configures the provider for the emulator, with fast
 // retries so that fault tests stay quick.
 func (e *emu) providerBlock(extra string) string {

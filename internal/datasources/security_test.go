@@ -194,12 +194,7 @@ func TestFiftyDataSourcesInParallelUnderRateLimits(t *testing.T) {
 		ProtoV6ProviderFactories: providers,
 		Steps:                    []resource.TestStep{{Config: e.providerBlock("max_retries = 10") + cfg.String(), ConfigStateChecks: checks}},
 	})
-	limited := 0
-	for _, r := range e.Requests() {
-		if r.Status == 429 {
-			limited++
-		}
-	}
+	limited := e.count(429)
 	if limited < 20 {
 		t.Errorf("only %d requests were rate limited", limited)
 	}
