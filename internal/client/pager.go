@@ -180,6 +180,10 @@ func list[T, M any](ctx context.Context, c *Client, path, itemsKey string, first
 		return f
 	}
 
+	// One page of buffer: the fetcher runs at most two pages ahead of the
+	// caller, so that two pages can be decoding while one is mapped (a
+	// read of many large pages is CPU-bound), and an error wastes at most
+	// two requests.
 	pages := make(chan *fetched[T, M], 1)
 	done := make(chan struct{})
 	if !prefetch {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/url"
 	"sort"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -124,22 +123,6 @@ func (d *conversationsDataSource) Read(ctx context.Context, req datasource.ReadR
 	for _, s := range m.Statuses {
 		filter.Statuses = append(filter.Statuses, s.ValueString())
 	}
-	itemType := listElem(stateType(ctx, resp.State), "conversations").(tftypes.Object)
-	var items []tftypes.Value
-	start := time.Now()
-	st, err := d.client.ListConversations(ctx, filter, listOptions(m.PageSize, m.MaxItems), func(page []client.Conversation) error {
-		for _, c := range page {
-			items = append(items, conversationValue(itemType, c, &resp.Diagnostics))
-		}
-		return nil
-	})
-	if err != nil {
-		addListError(&resp.Diagnostics, "twilio_conversations", err, "")
-		return
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	q := url.Values{}
 	statuses := append([]string(nil), filter.Statuses...)
 	sort.Strings(statuses)
@@ -149,8 +132,11 @@ func (d *conversationsDataSource) Read(ctx context.Context, req datasource.ReadR
 	if filter.ChannelID != "" {
 		q.Set("channel_id", filter.ChannelID)
 	}
-	resp.Diagnostics.Append(setState(ctx, req.Config, &resp.State, lookupID("conversations", q, m.MaxItems), "conversations", items)...)
-	logRead(ctx, "twilio_conversations", st, start)
+	opts := listOptions(m.PageSize, m.MaxItems)
+	readList(ctx, req, resp, "twilio_conversations", "conversations", lookupID("conversations", q, m.MaxItems), "",
+		func(fn func([]client.Conversation) error) (client.Stats, error) {
+			return d.client.ListConversations(ctx, filter, opts, fn)
+		}, conversationValue)
 }
 
 // conversationValue maps a v2 conversation; t is its object type.

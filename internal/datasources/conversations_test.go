@@ -227,3 +227,21 @@ func TestConversationsValidation(t *testing.T) {
 		"empty channel id":  {`channel_id = ""`, []string{"channel_id string length must be at least 1"}},
 	})
 }
+
+func TestConversationsMalformedTimestampStopsTheRead(t *testing.T) {
+	d := emulator.Generate(emulator.GenerateOptions{Seed: 3, Conversations: 30, ParticipantsPerConversation: 1})
+	d.Conversations[1].CreatedAt = "yesterday"
+	e := startEmulator(t, d, emulator.Faults{})
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: providers,
+		Steps: []resource.TestStep{{
+			Config:      e.config(`data "twilio_conversations" "all" { page_size = 5 }`),
+			ExpectError: errRe("Unexpected timestamp from Twilio", `created_at of conversation "`+d.Conversations[1].ID+`" is "yesterday", which is not an RFC 3339 timestamp`),
+		}},
+	})
+	// Page 1 holds the bad item: the read stops there, rather than reading
+	// all 6 pages (the fetcher may be up to two pages ahead).
+	if n := e.RequestCount(); n > 3 {
+		t.Errorf("%d requests after a mapping error on page 1", n)
+	}
+}

@@ -3,7 +3,6 @@ package datasources
 import (
 	"context"
 	"net/url"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -112,30 +111,17 @@ func (d *participantConversationsDataSource) Read(ctx context.Context, req datas
 		return
 	}
 	filter := client.ParticipantFilter{Identity: m.Identity.ValueString(), Address: m.Address.ValueString()}
-	itemType := listElem(stateType(ctx, resp.State), "conversations").(tftypes.Object)
-	var items []tftypes.Value
-	start := time.Now()
-	st, err := d.client.ListParticipantConversations(ctx, filter, listOptions(m.PageSize, m.MaxItems), func(page []client.ParticipantConversation) error {
-		for _, c := range page {
-			items = append(items, participantConversationValue(itemType, c, &resp.Diagnostics))
-		}
-		return nil
-	})
-	if err != nil {
-		addListError(&resp.Diagnostics, "twilio_participant_conversations", err, "")
-		return
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	q := url.Values{}
 	if filter.Identity != "" {
 		q.Set("identity", filter.Identity)
 	} else {
 		q.Set("address", filter.Address)
 	}
-	resp.Diagnostics.Append(setState(ctx, req.Config, &resp.State, lookupID("participant_conversations", q, m.MaxItems), "conversations", items)...)
-	logRead(ctx, "twilio_participant_conversations", st, start)
+	opts := listOptions(m.PageSize, m.MaxItems)
+	readList(ctx, req, resp, "twilio_participant_conversations", "conversations", lookupID("participant_conversations", q, m.MaxItems), "",
+		func(fn func([]client.ParticipantConversation) error) (client.Stats, error) {
+			return d.client.ListParticipantConversations(ctx, filter, opts, fn)
+		}, participantConversationValue)
 }
 
 // participantConversationValue maps a v1 participant conversation; t is its

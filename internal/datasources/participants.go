@@ -3,7 +3,6 @@ package datasources
 import (
 	"context"
 	"net/url"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -92,25 +91,12 @@ func (d *participantsDataSource) Read(ctx context.Context, req datasource.ReadRe
 		return
 	}
 	id := m.ConversationID.ValueString()
-	itemType := listElem(stateType(ctx, resp.State), "participants").(tftypes.Object)
-	var items []tftypes.Value
-	start := time.Now()
-	st, err := d.client.ListParticipants(ctx, id, listOptions(m.PageSize, m.MaxItems), func(page []client.Participant) error {
-		for _, p := range page {
-			items = append(items, participantValue(itemType, p, &resp.Diagnostics))
-		}
-		return nil
-	})
-	if err != nil {
-		addListError(&resp.Diagnostics, "twilio_participants", err, "conversation "+quote(id))
-		return
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	lookup := lookupID("participants", url.Values{"conversation_id": {id}}, m.MaxItems)
-	resp.Diagnostics.Append(setState(ctx, req.Config, &resp.State, lookup, "participants", items)...)
-	logRead(ctx, "twilio_participants", st, start)
+	opts := listOptions(m.PageSize, m.MaxItems)
+	readList(ctx, req, resp, "twilio_participants", "participants",
+		lookupID("participants", url.Values{"conversation_id": {id}}, m.MaxItems), "conversation "+quote(id),
+		func(fn func([]client.Participant) error) (client.Stats, error) {
+			return d.client.ListParticipants(ctx, id, opts, fn)
+		}, participantValue)
 }
 
 // participantValue maps a v2 participant, of this data source or embedded

@@ -3,7 +3,6 @@ package datasources
 import (
 	"context"
 	"net/url"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -115,25 +114,13 @@ func (d *userConversationsDataSource) Read(ctx context.Context, req datasource.R
 	if user == "" {
 		user, userKey = m.Identity.ValueString(), "identity"
 	}
-	itemType := listElem(stateType(ctx, resp.State), "conversations").(tftypes.Object)
-	var items []tftypes.Value
-	start := time.Now()
-	st, err := d.client.ListUserConversations(ctx, service, user, listOptions(m.PageSize, m.MaxItems), func(page []client.UserConversation) error {
-		for _, c := range page {
-			items = append(items, userConversationValue(itemType, c, &resp.Diagnostics))
-		}
-		return nil
-	})
-	if err != nil {
-		addListError(&resp.Diagnostics, "twilio_user_conversations", err, "Conversation Service "+quote(service)+" or user "+quote(user))
-		return
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	lookup := lookupID("user_conversations", url.Values{"chat_service_sid": {service}, userKey: {user}}, m.MaxItems)
-	resp.Diagnostics.Append(setState(ctx, req.Config, &resp.State, lookup, "conversations", items)...)
-	logRead(ctx, "twilio_user_conversations", st, start)
+	opts := listOptions(m.PageSize, m.MaxItems)
+	readList(ctx, req, resp, "twilio_user_conversations", "conversations",
+		lookupID("user_conversations", url.Values{"chat_service_sid": {service}, userKey: {user}}, m.MaxItems),
+		"Conversation Service "+quote(service)+" or user "+quote(user),
+		func(fn func([]client.UserConversation) error) (client.Stats, error) {
+			return d.client.ListUserConversations(ctx, service, user, opts, fn)
+		}, userConversationValue)
 }
 
 // userConversationValue maps a v1 user conversation; t is its type.

@@ -2,12 +2,16 @@ package datasources
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
 )
 
 // Items are mapped straight into terraform-plugin-go values, with types
@@ -138,4 +142,40 @@ func setState(ctx context.Context, config tfsdk.Config, state *tfsdk.State, id, 
 // functions use.
 func stateType(ctx context.Context, s tfsdk.State) tftypes.Object {
 	return s.Schema.Type().TerraformType(ctx).(tftypes.Object)
+}
+
+// errMapping stops a listing whose items could not be mapped; the reason is
+// already in the diagnostics.
+var errMapping = errors.New("an item could not be mapped")
+
+// readList is every data source's Read after its inputs are known: it lists
+// all pages (or the first max_items items) through list, maps each item
+// with item into the element type of listAttr, and writes the inputs, id
+// and items into state. Any failure leaves state untouched: a result is
+// complete or it is an error.
+func readList[T any](ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse,
+	typeName, listAttr, id, notFound string,
+	list func(fn func([]T) error) (client.Stats, error),
+	item func(tftypes.Object, T, *diag.Diagnostics) tftypes.Value,
+) {
+	itemType := listElem(stateType(ctx, resp.State), listAttr).(tftypes.Object)
+	var items []tftypes.Value
+	start := time.Now()
+	st, err := list(func(page []T) error {
+		for _, v := range page {
+			items = append(items, item(itemType, v, &resp.Diagnostics))
+		}
+		if resp.Diagnostics.HasError() {
+			return errMapping
+		}
+		return nil
+	})
+	if err != nil {
+		if !errors.Is(err, errMapping) {
+			addListError(&resp.Diagnostics, typeName, err, notFound)
+		}
+		return
+	}
+	resp.Diagnostics.Append(setState(ctx, req.Config, &resp.State, id, listAttr, items)...)
+	logRead(ctx, typeName, st, start)
 }
