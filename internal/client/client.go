@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -332,27 +333,20 @@ const maxRetryAfter = 5 * time.Minute
 
 // backoff honours Retry-After (seconds or an HTTP date) on 429 and 503, and
 // otherwise waits an exponentially growing, fully jittered time.
-func backoff(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
+func backoff(lo, hi time.Duration, attempt int, resp *http.Response) time.Duration {
 	if resp != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
 		if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
-			return min2(d, maxRetryAfter)
+			return min(d, maxRetryAfter)
 		}
 	}
-	ceiling := max
+	ceiling := hi
 	if attempt < 30 {
-		if d := min << uint(attempt); d > 0 && d < max {
+		if d := lo << uint(attempt); d > 0 && d < hi {
 			ceiling = d
 		}
 	}
 	// Full jitter, but never below the minimum.
-	return min + time.Duration(rand.Int64N(int64(ceiling-min)+1))
-}
-
-func min2(a, b time.Duration) time.Duration {
-	if a < b {
-		return a
-	}
-	return b
+	return lo + time.Duration(rand.Int64N(int64(ceiling-lo)+1))
 }
 
 // parseRetryAfter reads a Retry-After header in either of its two forms.
@@ -361,9 +355,9 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 	if v == "" {
 		return 0, false
 	}
-	var secs int64
-	if _, err := fmt.Sscanf(v, "%d", &secs); err == nil && fmt.Sprint(secs) == v {
-		if secs < 0 {
+	// delta-seconds is digits only: no sign, no fraction.
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if v[0] < '0' || v[0] > '9' {
 			return 0, false
 		}
 		if secs > int64(maxRetryAfter/time.Second) {

@@ -522,7 +522,7 @@ func TestParseRetryAfter(t *testing.T) {
 			t.Errorf("%q: got %s %v, want %s", v, got, ok, want)
 		}
 	}
-	for _, v := range []string{"", "-1", "soon", "1.5"} {
+	for _, v := range []string{"", "-1", "+5", "soon", "1.5"} {
 		if _, ok := parseRetryAfter(v, now); ok {
 			t.Errorf("%q parsed", v)
 		}
