@@ -168,7 +168,10 @@ func readCompleteMs(logs string) float64 {
 }
 
 func dynamicValue(t tftypes.Type, set map[string]tftypes.Value) (*tfprotov6.DynamicValue, error) {
-	obj := t.(tftypes.Object)
+	obj, ok := t.(tftypes.Object)
+	if !ok {
+		return nil, fmt.Errorf("schema type %s is not an object", t)
+	}
 	vals := map[string]tftypes.Value{}
 	for name, at := range obj.AttributeTypes {
 		if v, ok := set[name]; ok {
@@ -279,7 +282,9 @@ func peakRSS() int64 {
 	for _, line := range strings.Split(string(b), "\n") {
 		if strings.HasPrefix(line, "VmHWM:") {
 			var kb int64
-			fmt.Sscanf(strings.TrimSpace(strings.TrimPrefix(line, "VmHWM:")), "%d", &kb)
+			if _, err := fmt.Sscanf(strings.TrimSpace(strings.TrimPrefix(line, "VmHWM:")), "%d", &kb); err != nil {
+				return 0
+			}
 			return kb
 		}
 	}

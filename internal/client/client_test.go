@@ -530,15 +530,15 @@ func TestParseRetryAfter(t *testing.T) {
 }
 
 func TestBackoffIsJitteredAndBounded(t *testing.T) {
-	min, max := 100*time.Millisecond, 2*time.Second
+	lo, hi := 100*time.Millisecond, 2*time.Second
 	seen := map[time.Duration]bool{}
 	for i := 0; i < 50; i++ {
-		d := backoff(min, max, 3, nil)
-		if d < min || d > 800*time.Millisecond {
-			t.Fatalf("attempt 3: %s outside [%s, 800ms]", d, min)
+		d := backoff(lo, hi, 3, nil)
+		if d < lo || d > 800*time.Millisecond {
+			t.Fatalf("attempt 3: %s outside [%s, 800ms]", d, lo)
 		}
 		seen[d] = true
-		if d := backoff(min, max, 40, nil); d > max {
+		if d := backoff(lo, hi, 40, nil); d > hi {
 			t.Fatalf("attempt 40: %s above the maximum", d)
 		}
 	}

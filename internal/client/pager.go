@@ -327,10 +327,10 @@ func samePosition[M any](decoded, peeked *M) error {
 	return nil
 }
 
-func effectivePageSize(opts ListOptions, max int) int {
+func effectivePageSize(opts ListOptions, maxPageSize int) int {
 	n := opts.PageSize
-	if n <= 0 || n > max {
-		n = max
+	if n <= 0 || n > maxPageSize {
+		n = maxPageSize
 	}
 	// No point asking for more than will be kept.
 	if opts.MaxItems > 0 && opts.MaxItems < n {

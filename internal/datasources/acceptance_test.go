@@ -26,7 +26,9 @@ func init() {
 
 func testAccPreCheck(t *testing.T) {
 	t.Helper()
-	if !(accEnv["TWILIO_API_KEY"] != "" && accEnv["TWILIO_API_SECRET"] != "") && !(accEnv["TWILIO_ACCOUNT_SID"] != "" && accEnv["TWILIO_AUTH_TOKEN"] != "") {
+	apiKey := accEnv["TWILIO_API_KEY"] != "" && accEnv["TWILIO_API_SECRET"] != ""
+	authToken := accEnv["TWILIO_ACCOUNT_SID"] != "" && accEnv["TWILIO_AUTH_TOKEN"] != ""
+	if !apiKey && !authToken {
 		t.Fatal("acceptance tests need TWILIO_API_KEY and TWILIO_API_SECRET, or TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN")
 	}
 	for k, v := range accEnv {

@@ -169,7 +169,7 @@ func conversationValue(t tftypes.Object, c client.Conversation, diags *diag.Diag
 			"conversations_v1_bridge":        bridge,
 		})
 	}
-	pType := listElem(t, "participants").(tftypes.Object)
+	pType := asObject(listElem(t, "participants"))
 	var participants []tftypes.Value
 	if c.Participants != nil {
 		participants = make([]tftypes.Value, len(c.Participants))

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -219,15 +220,15 @@ data "twilio_conversations" "b" { page_size = 4 }`,
 	// Within one provider instance (one plan or apply), the two data
 	// sources share the limit: no two requests closer than 100ms.
 	reqs := e.Requests()
-	close := 0
+	tooClose := 0
 	for i := 1; i < len(reqs); i++ {
-		if gap := reqs[i].Received.Sub(reqs[i-1].Received); gap < 90*1e6 {
-			close++
+		if gap := reqs[i].Received.Sub(reqs[i-1].Received); gap < 90*time.Millisecond {
+			tooClose++
 		}
 	}
 	// A new provider instance (plan, then apply, then refresh) starts its
 	// own limiter, so each may send its first request at once.
-	if close > 4 {
-		t.Errorf("%d of %d requests came less than 100ms after the previous one", close, len(reqs))
+	if tooClose > 4 {
+		t.Errorf("%d of %d requests came less than 100ms after the previous one", tooClose, len(reqs))
 	}
 }

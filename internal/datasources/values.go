@@ -19,14 +19,28 @@ import (
 // reflection: for a large account, reflection costs more CPU and memory
 // than everything else the provider does.
 
+// asObject is t as an object type. The types come from the data sources'
+// own schemas, so anything else is a bug in the provider.
+func asObject(t tftypes.Type) tftypes.Object {
+	o, ok := t.(tftypes.Object)
+	if !ok {
+		panic(fmt.Sprintf("provider bug: schema type %s is not an object", t))
+	}
+	return o
+}
+
 // objType is the object type of attribute name within t.
 func objType(t tftypes.Object, name string) tftypes.Object {
-	return t.AttributeTypes[name].(tftypes.Object)
+	return asObject(t.AttributeTypes[name])
 }
 
 // listElem is the element type of list attribute name within t.
 func listElem(t tftypes.Object, name string) tftypes.Type {
-	return t.AttributeTypes[name].(tftypes.List).ElementType
+	l, ok := t.AttributeTypes[name].(tftypes.List)
+	if !ok {
+		panic(fmt.Sprintf("provider bug: schema attribute %q is not a list", name))
+	}
+	return l.ElementType
 }
 
 var (
@@ -128,7 +142,7 @@ func setState(ctx context.Context, config tfsdk.Config, state *tfsdk.State, id, 
 	for k, v := range inputs {
 		attrs[k] = v
 	}
-	t := state.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	t := stateType(ctx, *state)
 	if items == nil {
 		items = []tftypes.Value{} // no results: an empty list, never null
 	}
@@ -141,7 +155,7 @@ func setState(ctx context.Context, config tfsdk.Config, state *tfsdk.State, id, 
 // stateType is the schema's object type, whose nested types the mapping
 // functions use.
 func stateType(ctx context.Context, s tfsdk.State) tftypes.Object {
-	return s.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	return asObject(s.Schema.Type().TerraformType(ctx))
 }
 
 // errMapping stops a listing whose items could not be mapped; the reason is
@@ -158,7 +172,7 @@ func readList[T any](ctx context.Context, req datasource.ReadRequest, resp *data
 	list func(fn func([]T) error) (client.Stats, error),
 	item func(tftypes.Object, T, *diag.Diagnostics) tftypes.Value,
 ) {
-	itemType := listElem(stateType(ctx, resp.State), listAttr).(tftypes.Object)
+	itemType := asObject(listElem(stateType(ctx, resp.State), listAttr))
 	var items []tftypes.Value
 	start := time.Now()
 	st, err := list(func(page []T) error {

@@ -285,14 +285,14 @@ const (
 
 // pageSize reads a page size parameter; Twilio refuses one out of range
 // with 20007 instead of clamping it.
-func pageSize(q url.Values, key string, max int, v2 bool) (int, []byte) {
+func pageSize(q url.Values, key string, limit int, v2 bool) (int, []byte) {
 	s := q.Get(key)
 	if s == "" {
 		return defaultPage, nil
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil || n < 1 || n > max {
-		return 0, twilioError(v2, 400, 20007, fmt.Sprintf("Invalid %s %q: must be between 1 and %d", key, s, max))
+	if err != nil || n < 1 || n > limit {
+		return 0, twilioError(v2, 400, 20007, fmt.Sprintf("Invalid %s %q: must be between 1 and %d", key, s, limit))
 	}
 	return n, nil
 }
