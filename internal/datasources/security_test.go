@@ -218,17 +218,18 @@ data "twilio_conversations" "b" { page_size = 4 }`,
 		}},
 	})
 	// Within one provider instance (one plan or apply), the two data
-	// sources share the limit: no two requests closer than 100ms.
+	// sources share the limit of one request per 100ms. A new instance
+	// (plan, then apply, then refresh) starts its own limiter, and single
+	// gaps jitter with delivery, so only gaps under half the interval
+	// count, and a few are allowed.
 	reqs := e.Requests()
 	tooClose := 0
 	for i := 1; i < len(reqs); i++ {
-		if gap := reqs[i].Received.Sub(reqs[i-1].Received); gap < 90*time.Millisecond {
+		if gap := reqs[i].Received.Sub(reqs[i-1].Received); gap < 50*time.Millisecond {
 			tooClose++
 		}
 	}
-	// A new provider instance (plan, then apply, then refresh) starts its
-	// own limiter, so each may send its first request at once.
 	if tooClose > 4 {
-		t.Errorf("%d of %d requests came less than 100ms after the previous one", tooClose, len(reqs))
+		t.Errorf("%d of %d requests came less than 50ms after the previous one", tooClose, len(reqs))
 	}
 }
