@@ -221,19 +221,17 @@ func TestCancellationStopsRequests(t *testing.T) {
 	if !errors.Is(err, context.Canceled) || n >= 200 {
 		t.Fatalf("read %d: %v", n, err)
 	}
-	before := s.RequestCount()
+	// Nothing is sent once the read has returned. Wait long enough for a
+	// request sent later to show up; one sent before the cancel may still
+	// be delivered a little after the return, so it gets delivery time.
 	time.Sleep(200 * time.Millisecond)
-	if after := s.RequestCount(); after != before {
-		t.Errorf("%d requests after the read returned", after-before)
-	}
-	// Nothing is sent once the read has returned: allow a request already
-	// on its way some delivery time, no more.
-	for _, r := range s.Requests() {
+	reqs := s.Requests()
+	for _, r := range reqs {
 		if r.Received.After(returned.Add(50 * time.Millisecond)) {
 			t.Errorf("a request arrived %s after the read returned", r.Received.Sub(returned))
 		}
 	}
-	t.Logf("returned %s after cancel, %d requests made", returned.Sub(cancelledAt), before)
+	t.Logf("returned %s after cancel, %d requests made", returned.Sub(cancelledAt), len(reqs))
 }
 
 func TestRequestsPerSecond(t *testing.T) {
