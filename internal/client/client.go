@@ -280,18 +280,17 @@ func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, error) {
 	}
 	resp.Body.Close()
 	if apiErr != nil {
-		return nil, c.redact(apiErr)
+		return nil, apiErr
 	}
 	return body, nil
 }
 
-// redact removes this client's secrets from an error's text, in case a
-// server or proxy echoed them back in a response body.
-func (c *Client) redact(e *Error) *Error {
+// redact removes this client's secrets from s.
+func (c *Client) redact(s string) string {
 	for _, secret := range []string{c.password, basicAuth(c.username, c.password)} {
-		e.Message = strings.ReplaceAll(e.Message, secret, "[redacted]")
+		s = strings.ReplaceAll(s, secret, "[redacted]")
 	}
-	return e
+	return s
 }
 
 // wait blocks until the optional rate limiter lets a request go.
@@ -306,7 +305,7 @@ func (c *Client) wait(req *http.Request) error {
 func (c *Client) describe(ctx context.Context, err error, elapsed time.Duration, lastStatus int) error {
 	var apiErr *Error
 	if errors.As(err, &apiErr) {
-		return c.redact(apiErr)
+		return apiErr
 	}
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		if lastStatus == http.StatusTooManyRequests {

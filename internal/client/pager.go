@@ -159,6 +159,12 @@ func list[T, M any](ctx context.Context, c *Client, path, itemsKey string, first
 	ctx, cancel := context.WithCancel(ctx)
 	var st Stats
 
+	// Every error leaves through here, with this client's secrets removed
+	// in case a server or proxy echoed them into a body.
+	fail := func(page int, err error) error {
+		return &PageError{Page: page, Path: path, Err: c.redactErr(err)}
+	}
+
 	prefetch := opts.MaxItems == 0
 	fetch := func(page int, u *url.URL) *fetched[T, M] {
 		body, err := c.get(ctx, u)
@@ -168,7 +174,7 @@ func list[T, M any](ctx context.Context, c *Client, path, itemsKey string, first
 		logBody(ctx, body)
 		meta, err := peekMeta[M](body)
 		if err != nil {
-			return &fetched[T, M]{page: page, err: c.redactMalformed(err)}
+			return &fetched[T, M]{page: page, err: err}
 		}
 		n, err := next(meta)
 		f := &fetched[T, M]{page: page, body: body, meta: meta, next: n, err: err}
@@ -232,21 +238,21 @@ func list[T, M any](ctx context.Context, c *Client, path, itemsKey string, first
 				if err == nil {
 					err = errors.New("the listing stopped before its last page")
 				}
-				return st, &PageError{Page: page, Path: path, Err: fmt.Errorf("cancelled before this page was read: %w", err)}
+				return st, fail(page, fmt.Errorf("cancelled before this page was read: %w", err))
 			}
 		}
 		st.Requests++
 		if f.err != nil {
-			return st, &PageError{Page: f.page, Path: path, Err: f.err}
+			return st, fail(f.page, f.err)
 		}
 		start := time.Now()
 		<-f.decoded
 		items := f.items
 		if f.decodeErr != nil {
-			return st, &PageError{Page: f.page, Path: path, Err: c.redactMalformed(f.decodeErr)}
+			return st, fail(f.page, f.decodeErr)
 		}
 		if err := samePosition(f.decodedMeta, f.meta); err != nil {
-			return st, &PageError{Page: f.page, Path: path, Err: err}
+			return st, fail(f.page, err)
 		}
 		complete, err := deliver(&st, opts, items, fn)
 		tflog.SubsystemDebug(ctx, LogSubsystem, "page read", map[string]interface{}{"page": f.page, "items": len(items), "total_items": st.Items, "wait_and_map_ms": time.Since(start).Milliseconds()})
@@ -257,11 +263,16 @@ func list[T, M any](ctx context.Context, c *Client, path, itemsKey string, first
 	}
 }
 
-// redactMalformed removes secrets from a malformed body's excerpt.
-func (c *Client) redactMalformed(err error) error {
+// redactErr removes this client's secrets from the text of a Twilio error
+// or a malformed body's excerpt.
+func (c *Client) redactErr(err error) error {
+	var apiErr *Error
+	if errors.As(err, &apiErr) {
+		apiErr.Message = c.redact(apiErr.Message)
+	}
 	var me *MalformedError
 	if errors.As(err, &me) {
-		me.Excerpt = c.redact(&Error{Message: me.Excerpt}).Message
+		me.Excerpt = c.redact(me.Excerpt)
 	}
 	return err
 }
