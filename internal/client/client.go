@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -204,24 +205,16 @@ func ResolveBaseURL(baseURL, region, edge string) (*url.URL, error) {
 		}
 	}
 	for _, part := range []string{region, edge} {
-		if !validHostLabel(part) {
+		if !HostLabel.MatchString(part) {
 			return nil, fmt.Errorf("region and edge must be DNS labels of letters, digits and hyphens, got %q", part)
 		}
 	}
 	return &url.URL{Scheme: "https", Host: fmt.Sprintf("conversations.%s.%s.twilio.com", edge, region)}, nil
 }
 
-func validHostLabel(s string) bool {
-	if s == "" || len(s) > 63 || s[0] == '-' || s[len(s)-1] == '-' {
-		return false
-	}
-	for _, r := range s {
-		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '-' {
-			return false
-		}
-	}
-	return true
-}
+// HostLabel matches a region or edge name: a DNS label of lower-case
+// letters, digits and inner hyphens.
+var HostLabel = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
 
 // get fetches one URL on the configured host and returns the body of a 2xx
 // response. Connection errors, body read errors, 429 and 5xx other than 501
@@ -264,7 +257,9 @@ func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, error) {
 			if resp != nil {
 				lastStatus = resp.StatusCode
 			}
-			return retryPolicy(ctx, resp, err)
+			// Connection and body-read errors, 429 and 5xx other than
+			// 501 are retried; a done context stops at once.
+			return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
 		},
 		Backoff:      backoff,
 		ErrorHandler: giveUp,
@@ -274,11 +269,10 @@ func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, error) {
 		return nil, err
 	}
 	start := time.Now()
-	resp, err := rc.Do(req)
-	if err != nil {
+	// The response handler has read and closed the body.
+	if _, err := rc.Do(req); err != nil {
 		return nil, c.describe(ctx, err, time.Since(start), lastStatus)
 	}
-	resp.Body.Close()
 	if apiErr != nil {
 		return nil, apiErr
 	}
@@ -318,12 +312,6 @@ func (c *Client) describe(ctx context.Context, err error, elapsed time.Duration,
 		return fmt.Errorf("Twilio did not answer within the request timeout (%s): raise request_timeout or check the network path to %s: %w", c.http.Timeout, c.base.Host, err)
 	}
 	return fmt.Errorf("could not reach %s: %w", c.base.Host, err)
-}
-
-// retryPolicy retries connection errors, body read errors, 429 and 5xx other
-// than 501, and stops at once when the context is done.
-func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, error) {
-	return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
 }
 
 // maxRetryAfter caps a server's Retry-After so that an absurd value cannot

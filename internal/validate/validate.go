@@ -7,10 +7,12 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
 )
 
-// HostLabel matches a region or edge name.
-var HostLabel = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
+// HostLabel matches a region or edge name, as the client checks them.
+var HostLabel = client.HostLabel
 
 // SID accepts a Twilio SID with the given two-letter prefix.
 func SID(prefix string) validator.String {
