@@ -1,8 +1,6 @@
 package datasources
 
 import (
-	"strconv"
-
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -38,5 +36,3 @@ func computedStringList(desc string) schema.ListAttribute {
 func computedObject(desc string, attrs map[string]schema.Attribute) schema.SingleNestedAttribute {
 	return schema.SingleNestedAttribute{Computed: true, MarkdownDescription: desc, Attributes: attrs}
 }
-
-func quote(s string) string { return strconv.Quote(s) }

@@ -3,6 +3,7 @@ package datasources
 import (
 	"context"
 	"net/url"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -93,7 +94,7 @@ func (d *participantsDataSource) Read(ctx context.Context, req datasource.ReadRe
 	id := m.ConversationID.ValueString()
 	opts := listOptions(m.PageSize, m.MaxItems)
 	readList(ctx, req, resp, "twilio_participants", "participants",
-		lookupID("participants", url.Values{"conversation_id": {id}}, m.MaxItems), "conversation "+quote(id),
+		lookupID("participants", url.Values{"conversation_id": {id}}, m.MaxItems), "conversation "+strconv.Quote(id),
 		func(fn func([]client.Participant) error) (client.Stats, error) {
 			return d.client.ListParticipants(ctx, id, opts, fn)
 		}, participantValue)

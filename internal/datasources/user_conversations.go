@@ -3,6 +3,7 @@ package datasources
 import (
 	"context"
 	"net/url"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -117,7 +118,7 @@ func (d *userConversationsDataSource) Read(ctx context.Context, req datasource.R
 	opts := listOptions(m.PageSize, m.MaxItems)
 	readList(ctx, req, resp, "twilio_user_conversations", "conversations",
 		lookupID("user_conversations", url.Values{"chat_service_sid": {service}, userKey: {user}}, m.MaxItems),
-		"Conversation Service "+quote(service)+" or user "+quote(user),
+		"Conversation Service "+strconv.Quote(service)+" or user "+strconv.Quote(user),
 		func(fn func([]client.UserConversation) error) (client.Stats, error) {
 			return d.client.ListUserConversations(ctx, service, user, opts, fn)
 		}, userConversationValue)
