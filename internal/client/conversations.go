@@ -2,9 +2,10 @@ package client
 
 import (
 	"context"
-	"encoding/json"
 	"net/url"
 	"strings"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // Maximum page sizes of the endpoints.
@@ -34,7 +35,7 @@ type ConversationConfig struct {
 	Description                  *string          `json:"description"`
 	ConversationGroupingType     *string          `json:"conversationGroupingType"`
 	MemoryStoreID                *string          `json:"memoryStoreId"`
-	ChannelSettings              json.RawMessage  `json:"channelSettings"`
+	ChannelSettings              jsontext.Value   `json:"channelSettings"`
 	StatusCallbacks              []StatusCallback `json:"statusCallbacks"`
 	IntelligenceConfigurationIDs []string         `json:"intelligenceConfigurationIds"`
 	MemoryExtractionEnabled      *bool            `json:"memoryExtractionEnabled"`
