@@ -163,7 +163,7 @@ func conversationValue(t tftypes.Object, c client.Conversation, diags *diag.Diag
 			"conversation_grouping_type":     tfStringPtr(k.ConversationGroupingType),
 			"memory_store_id":                tfStringPtr(k.MemoryStoreID),
 			"channel_settings":               tfJSON(k.ChannelSettings),
-			"status_callbacks":               tfList(cbType, cbs),
+			"status_callbacks":               tfList(cfgType, "status_callbacks", cbs),
 			"intelligence_configuration_ids": tfStringList(k.IntelligenceConfigurationIDs),
 			"memory_extraction_enabled":      tfBoolPtr(k.MemoryExtractionEnabled),
 			"conversations_v1_bridge":        bridge,
@@ -187,6 +187,6 @@ func conversationValue(t tftypes.Object, c client.Conversation, diags *diag.Diag
 		"updated_at":       tfTime(c.UpdatedAt, "conversation", c.ID, "updated_at", diags),
 		"metadata":         tfStringMap(c.Metadata),
 		"configuration":    cfg,
-		"participants":     tfList(pType, participants),
+		"participants":     tfList(t, "participants", participants),
 	})
 }

@@ -122,7 +122,7 @@ func participantValue(t tftypes.Object, p client.Participant, diags *diag.Diagno
 		"name":            tfStringPtr(p.Name),
 		"type":            tfStringPtr(p.Type),
 		"profile_id":      tfStringPtr(p.ProfileID),
-		"addresses":       tfList(addrType, addrs),
+		"addresses":       tfList(t, "addresses", addrs),
 		"created_at":      tfTime(p.CreatedAt, "participant", p.ID, "created_at", diags),
 		"updated_at":      tfTime(p.UpdatedAt, "participant", p.ID, "updated_at", diags),
 	})

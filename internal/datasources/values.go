@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -51,11 +54,13 @@ var (
 
 func tfString(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
 
+// tfStringPtr hands NewValue the pointer, which it dereferences itself:
+// boxing a pointer costs no allocation, boxing a string does.
 func tfStringPtr(p *string) tftypes.Value {
 	if p == nil {
 		return nullString
 	}
-	return tftypes.NewValue(tftypes.String, *p)
+	return tftypes.NewValue(tftypes.String, p)
 }
 
 func tfInt64Ptr(p *int64) tftypes.Value {
@@ -83,7 +88,7 @@ func tfTime(p *string, kind, id, attr string, diags *diag.Diagnostics) tftypes.V
 			fmt.Sprintf("%s of %s %q is %q, which is not an RFC 3339 timestamp: %v", attr, kind, id, *p, err))
 		return nullString
 	}
-	return tftypes.NewValue(tftypes.String, *p)
+	return tftypes.NewValue(tftypes.String, p)
 }
 
 // tfJSON is JSON text; absent or JSON null becomes null.
@@ -118,13 +123,15 @@ func tfStringMap(m map[string]string) tftypes.Value {
 	return tftypes.NewValue(t, vals)
 }
 
-// tfList is a list of objects; a nil slice is null, an empty one empty.
-func tfList(elem tftypes.Type, vals []tftypes.Value) tftypes.Value {
-	t := tftypes.List{ElementType: elem}
+// tfList is list attribute name of object type t; a nil slice is null, an
+// empty one empty. The list type is taken as the schema holds it, so that
+// no new type is built for every item.
+func tfList(t tftypes.Object, name string, vals []tftypes.Value) tftypes.Value {
+	lt := t.AttributeTypes[name]
 	if vals == nil {
-		return tftypes.NewValue(t, nil)
+		return tftypes.NewValue(lt, nil)
 	}
-	return tftypes.NewValue(t, vals)
+	return tftypes.NewValue(lt, vals)
 }
 
 // setState writes the configuration's inputs, the computed id and the
@@ -147,7 +154,7 @@ func setState(ctx context.Context, config tfsdk.Config, state *tfsdk.State, id, 
 		items = []tftypes.Value{} // no results: an empty list, never null
 	}
 	attrs["id"] = tfString(id)
-	attrs[listAttr] = tfList(listElem(t, listAttr), items)
+	attrs[listAttr] = tfList(t, listAttr, items)
 	state.Raw = tftypes.NewValue(t, attrs)
 	return nil
 }
@@ -167,29 +174,71 @@ var errMapping = errors.New("an item could not be mapped")
 // with item into the element type of listAttr, and writes the inputs, id
 // and items into state. Any failure leaves state untouched: a result is
 // complete or it is an error.
+//
+// Each page is mapped on its own goroutine, at most mapWorkers at a time,
+// while the client fetches and decodes the pages after it; the items keep
+// the API's order.
 func readList[T any](ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse,
 	typeName, listAttr, id, notFound string,
 	list func(fn func([]T) error) (client.Stats, error),
 	item func(tftypes.Object, T, *diag.Diagnostics) tftypes.Value,
 ) {
 	itemType := asObject(listElem(stateType(ctx, resp.State), listAttr))
-	var items []tftypes.Value
+	type mapped struct {
+		items []tftypes.Value
+		diags diag.Diagnostics
+	}
+	var (
+		pages   []*mapped
+		workers sync.WaitGroup
+		slots   = make(chan struct{}, mapWorkers)
+		failed  atomic.Bool
+	)
 	start := time.Now()
 	st, err := list(func(page []T) error {
-		for _, v := range page {
-			items = append(items, item(itemType, v, &resp.Diagnostics))
-		}
-		if resp.Diagnostics.HasError() {
+		slots <- struct{}{} // wait for a free worker
+		if failed.Load() {
+			<-slots
 			return errMapping
 		}
+		m := &mapped{}
+		pages = append(pages, m)
+		workers.Go(func() {
+			defer func() { <-slots }()
+			m.items = make([]tftypes.Value, len(page))
+			for i, v := range page {
+				m.items[i] = item(itemType, v, &m.diags)
+			}
+			if m.diags.HasError() {
+				failed.Store(true)
+			}
+		})
 		return nil
 	})
+	workers.Wait()
+	n := 0
+	for _, m := range pages {
+		resp.Diagnostics.Append(m.diags...)
+		if m.diags.HasError() {
+			return // the first page that could not be mapped says why
+		}
+		n += len(m.items)
+	}
 	if err != nil {
 		if !errors.Is(err, errMapping) {
 			addListError(&resp.Diagnostics, typeName, err, notFound)
 		}
 		return
 	}
+	items := make([]tftypes.Value, 0, n)
+	for _, m := range pages {
+		items = append(items, m.items...)
+	}
 	resp.Diagnostics.Append(setState(ctx, req.Config, &resp.State, id, listAttr, items)...)
 	logRead(ctx, typeName, st, start)
 }
+
+// mapWorkers is how many pages are mapped at once: enough to keep the cores
+// busy while the network is waited on, few enough that a mapping error
+// stops the listing within a few pages and that few pages wait in memory.
+var mapWorkers = min(max(2, runtime.GOMAXPROCS(0)), 4)

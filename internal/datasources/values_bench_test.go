@@ -1,0 +1,53 @@
+package datasources
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/go-json-experiment/json"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
+	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/emulator"
+)
+
+// BenchmarkMapConversationsPage is the cost of mapping one full page (1,000
+// conversations with two participants each) into state values; `make bench`
+// measures the whole read, this isolates the mapping for profiling.
+func BenchmarkMapConversationsPage(b *testing.B) {
+	ctx := context.Background()
+	var sr datasource.SchemaResponse
+	NewConversationsDataSource().Schema(ctx, datasource.SchemaRequest{}, &sr)
+	itemType := asObject(listElem(asObject(sr.Schema.Type().TerraformType(ctx)), "conversations"))
+
+	srv, err := emulator.New(emulator.Generate(emulator.GenerateOptions{Seed: 42, Conversations: client.MaxPageSizeV2, ParticipantsPerConversation: 2}), emulator.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	req := httptest.NewRequest(http.MethodGet, "/v2/Conversations?pageSize=1000", nil)
+	req.SetBasicAuth(emulator.DefaultUsername, emulator.DefaultPassword)
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, req)
+	var page struct {
+		Conversations []client.Conversation `json:"conversations"`
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &page); err != nil || len(page.Conversations) != client.MaxPageSizeV2 {
+		b.Fatalf("page of %d conversations: %v", len(page.Conversations), err)
+	}
+
+	b.ReportAllocs()
+	for b.Loop() {
+		var diags diag.Diagnostics
+		items := make([]tftypes.Value, len(page.Conversations))
+		for i, c := range page.Conversations {
+			items[i] = conversationValue(itemType, c, &diags)
+		}
+		if diags.HasError() {
+			b.Fatal(diags)
+		}
+	}
+}
