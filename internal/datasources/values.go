@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -175,9 +176,9 @@ var errMapping = errors.New("an item could not be mapped")
 // and items into state. Any failure leaves state untouched: a result is
 // complete or it is an error.
 //
-// Each page is mapped on its own goroutine, at most mapWorkers at a time,
-// while the client fetches and decodes the pages after it; the items keep
-// the API's order.
+// Pages are mapped in chunks of up to mapChunk items, each on its own
+// goroutine and at most mapWorkers at a time, while the client fetches and
+// decodes the pages after them; the items keep the API's order.
 func readList[T any](ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse,
 	typeName, listAttr, id, notFound string,
 	list func(fn func([]T) error) (client.Stats, error),
@@ -189,38 +190,40 @@ func readList[T any](ctx context.Context, req datasource.ReadRequest, resp *data
 		diags diag.Diagnostics
 	}
 	var (
-		pages   []*mapped
+		chunks  []*mapped
 		workers sync.WaitGroup
 		slots   = make(chan struct{}, mapWorkers)
 		failed  atomic.Bool
 	)
 	start := time.Now()
 	st, err := list(func(page []T) error {
-		slots <- struct{}{} // wait for a free worker
-		if failed.Load() {
-			<-slots
-			return errMapping
+		for chunk := range slices.Chunk(page, mapChunk) {
+			slots <- struct{}{} // wait for a free worker
+			if failed.Load() {
+				<-slots
+				return errMapping
+			}
+			m := &mapped{}
+			chunks = append(chunks, m)
+			workers.Go(func() {
+				defer func() { <-slots }()
+				m.items = make([]tftypes.Value, len(chunk))
+				for i, v := range chunk {
+					m.items[i] = item(itemType, v, &m.diags)
+				}
+				if m.diags.HasError() {
+					failed.Store(true)
+				}
+			})
 		}
-		m := &mapped{}
-		pages = append(pages, m)
-		workers.Go(func() {
-			defer func() { <-slots }()
-			m.items = make([]tftypes.Value, len(page))
-			for i, v := range page {
-				m.items[i] = item(itemType, v, &m.diags)
-			}
-			if m.diags.HasError() {
-				failed.Store(true)
-			}
-		})
 		return nil
 	})
 	workers.Wait()
 	n := 0
-	for _, m := range pages {
+	for _, m := range chunks {
 		resp.Diagnostics.Append(m.diags...)
 		if m.diags.HasError() {
-			return // the first page that could not be mapped says why
+			return // the first chunk that could not be mapped says why
 		}
 		n += len(m.items)
 	}
@@ -231,14 +234,19 @@ func readList[T any](ctx context.Context, req datasource.ReadRequest, resp *data
 		return
 	}
 	items := make([]tftypes.Value, 0, n)
-	for _, m := range pages {
+	for _, m := range chunks {
 		items = append(items, m.items...)
 	}
 	resp.Diagnostics.Append(setState(ctx, req.Config, &resp.State, id, listAttr, items)...)
 	logRead(ctx, typeName, st, start)
 }
 
-// mapWorkers is how many pages are mapped at once: enough to keep the cores
-// busy while the network is waited on, few enough that a mapping error
-// stops the listing within a few pages and that few pages wait in memory.
+// mapWorkers is how many chunks are mapped at once: enough to keep the
+// cores busy while the network is waited on, few enough that a mapping
+// error stops the listing within a few pages and that few pages wait in
+// memory.
 var mapWorkers = min(max(2, runtime.GOMAXPROCS(0)), 4)
+
+// mapChunk is the most items one worker maps at a time, so that even a
+// single page of 1,000 conversations is mapped on every core.
+const mapChunk = 250
