@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -177,8 +176,10 @@ var errMapping = errors.New("an item could not be mapped")
 // complete or it is an error.
 //
 // Pages are mapped in chunks of up to mapChunk items, each on its own
-// goroutine and at most mapWorkers at a time, while the client fetches and
-// decodes the pages after them; the items keep the API's order.
+// goroutine, while the client fetches and decodes the pages after them. A
+// chunk starts only once the chunk mapWorkers before it is done, so that
+// at most mapWorkers run at once and a mapping error stops the listing
+// within mapWorkers chunks; the items keep the API's order.
 func readList[T any](ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse,
 	typeName, listAttr, id, notFound string,
 	list func(fn func([]T) error) (client.Stats, error),
@@ -188,25 +189,25 @@ func readList[T any](ctx context.Context, req datasource.ReadRequest, resp *data
 	type mapped struct {
 		items []tftypes.Value
 		diags diag.Diagnostics
+		done  chan struct{}
 	}
 	var (
-		chunks  []*mapped
-		workers sync.WaitGroup
-		slots   = make(chan struct{}, mapWorkers)
-		failed  atomic.Bool
+		chunks []*mapped
+		failed atomic.Bool
 	)
 	start := time.Now()
 	st, err := list(func(page []T) error {
 		for chunk := range slices.Chunk(page, mapChunk) {
-			slots <- struct{}{} // wait for a free worker
+			if n := len(chunks); n >= mapWorkers {
+				<-chunks[n-mapWorkers].done
+			}
 			if failed.Load() {
-				<-slots
 				return errMapping
 			}
-			m := &mapped{}
+			m := &mapped{done: make(chan struct{})}
 			chunks = append(chunks, m)
-			workers.Go(func() {
-				defer func() { <-slots }()
+			go func() {
+				defer close(m.done)
 				m.items = make([]tftypes.Value, len(chunk))
 				for i, v := range chunk {
 					m.items[i] = item(itemType, v, &m.diags)
@@ -214,11 +215,13 @@ func readList[T any](ctx context.Context, req datasource.ReadRequest, resp *data
 				if m.diags.HasError() {
 					failed.Store(true)
 				}
-			})
+			}()
 		}
 		return nil
 	})
-	workers.Wait()
+	for _, m := range chunks {
+		<-m.done
+	}
 	n := 0
 	for _, m := range chunks {
 		resp.Diagnostics.Append(m.diags...)
@@ -243,8 +246,7 @@ func readList[T any](ctx context.Context, req datasource.ReadRequest, resp *data
 
 // mapWorkers is how many chunks are mapped at once: enough to keep the
 // cores busy while the network is waited on, few enough that a mapping
-// error stops the listing within a few pages and that few pages wait in
-// memory.
+// error stops the listing soon and that few pages wait in memory.
 var mapWorkers = min(max(2, runtime.GOMAXPROCS(0)), 4)
 
 // mapChunk is the most items one worker maps at a time, so that even a

@@ -2,11 +2,15 @@ package datasources
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
 )
 
 // setState must leave the configuration as Terraform sent it: the
@@ -42,5 +46,114 @@ func TestSetStateLeavesConfigurationAlone(t *testing.T) {
 	}
 	if !got["conversation_id"].Equal(inputs["conversation_id"]) {
 		t.Error("an input was not copied into state")
+	}
+}
+
+// participantsRead is a ReadRequest and ReadResponse of twilio_participants
+// with a configuration of conversation_id only.
+func participantsRead(t *testing.T) (datasource.ReadRequest, *datasource.ReadResponse) {
+	t.Helper()
+	ctx := context.Background()
+	var sr datasource.SchemaResponse
+	NewParticipantsDataSource().Schema(ctx, datasource.SchemaRequest{}, &sr)
+	typ := sr.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	inputs := map[string]tftypes.Value{}
+	for name, at := range typ.AttributeTypes {
+		inputs[name] = tftypes.NewValue(at, nil)
+	}
+	inputs["conversation_id"] = tftypes.NewValue(tftypes.String, "conv_conversation_1")
+	raw := tftypes.NewValue(typ, inputs)
+	return datasource.ReadRequest{Config: tfsdk.Config{Schema: sr.Schema, Raw: raw}},
+		&datasource.ReadResponse{State: tfsdk.State{Schema: sr.Schema, Raw: raw.Copy()}}
+}
+
+// pagesOf is a list function that hands out pages of participants p0, p1,
+// … in order, and counts the pages it handed out.
+func pagesOf(pages, perPage int, created func(i int) string, handed *int) func(fn func([]client.Participant) error) (client.Stats, error) {
+	return func(fn func([]client.Participant) error) (client.Stats, error) {
+		var st client.Stats
+		for p := 0; p < pages; p++ {
+			page := make([]client.Participant, perPage)
+			for j := range page {
+				i := p*perPage + j
+				ts := created(i)
+				page[j] = client.Participant{ID: fmt.Sprintf("p%d", i), CreatedAt: &ts}
+			}
+			*handed++
+			st.Requests++
+			st.Items += len(page)
+			if err := fn(page); err != nil {
+				return st, err
+			}
+		}
+		return st, nil
+	}
+}
+
+// Pages larger than a chunk are mapped on several goroutines at once; the
+// state must still hold every item in the API's order.
+func TestReadListKeepsOrderAcrossChunksAndPages(t *testing.T) {
+	req, resp := participantsRead(t)
+	const pages, perPage = 4, 2*mapChunk + 100 // three chunks per page, the last one short
+	handed := 0
+	list := pagesOf(pages, perPage, func(int) string { return "2025-01-06T09:00:00Z" }, &handed)
+	readList(context.Background(), req, resp, "twilio_participants", "participants", "id", "", list, participantValue)
+	if resp.Diagnostics.HasError() {
+		t.Fatal(resp.Diagnostics)
+	}
+	var state map[string]tftypes.Value
+	var items []tftypes.Value
+	if err := resp.State.Raw.As(&state); err != nil {
+		t.Fatal(err)
+	}
+	if err := state["participants"].As(&items); err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != pages*perPage {
+		t.Fatalf("%d items in state, want %d", len(items), pages*perPage)
+	}
+	for i, v := range items {
+		var attrs map[string]tftypes.Value
+		var id string
+		if err := v.As(&attrs); err != nil {
+			t.Fatal(err)
+		}
+		if err := attrs["id"].As(&id); err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("p%d", i); id != want {
+			t.Fatalf("item %d is %s, want %s", i, id, want)
+		}
+	}
+}
+
+// An item that cannot be mapped stops the listing within a few chunks and
+// leaves state as it was, with the error of that item only.
+func TestReadListMappingErrorStopsAndLeavesStateAlone(t *testing.T) {
+	req, resp := participantsRead(t)
+	before := resp.State.Raw.Copy()
+	const pages, perPage, bad = 40, mapChunk, mapChunk + 7 // the bad item is on page 2
+	handed := 0
+	list := pagesOf(pages, perPage, func(i int) string {
+		if i == bad {
+			return "yesterday"
+		}
+		return "2025-01-06T09:00:00Z"
+	}, &handed)
+	readList(context.Background(), req, resp, "twilio_participants", "participants", "id", "", list, participantValue)
+	if got := resp.Diagnostics.ErrorsCount(); got != 1 {
+		t.Fatalf("%d errors, want the bad item's only: %v", got, resp.Diagnostics)
+	}
+	if d := resp.Diagnostics.Errors()[0].Detail(); !strings.Contains(d, fmt.Sprintf(`participant "p%d" is "yesterday"`, bad)) {
+		t.Errorf("error does not name the item: %s", d)
+	}
+	if !resp.State.Raw.Equal(before) {
+		t.Error("a failed read changed state")
+	}
+	// A chunk waits for the one mapWorkers before it, and none starts once
+	// one has failed: the page whose chunk waited on the bad one is the last
+	// handed out.
+	if most := 2 + mapWorkers; handed > most {
+		t.Errorf("%d pages handed out after a mapping error on page 2; want at most %d", handed, most)
 	}
 }
