@@ -555,6 +555,8 @@ func TestMalformedBodies(t *testing.T) {
 		"no meta":     `{"conversations":[{"id":"c1"}]}`,
 		"not json":    `<html>OK</html>`,
 		"trailing":    `{"conversations":[],"meta":{}} {}`,
+		// Which of the two would be meant is anyone's guess.
+		"name twice": `{"conversations":[{"id":"c1","status":"ACTIVE","status":"CLOSED"}],"meta":{}}`,
 	} {
 		t.Run(name, func(t *testing.T) {
 			f := newFake(t, func(n int, w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, body) })
@@ -564,6 +566,26 @@ func TestMalformedBodies(t *testing.T) {
 				t.Fatalf("ids=%v err=%v", ids, err)
 			}
 		})
+	}
+}
+
+// What decodes: invalid UTF-8 becomes U+FFFD, JSON text is kept as sent,
+// and names unknown to the provider are skipped.
+func TestDecodePageLeniency(t *testing.T) {
+	body := []byte("{\"conversations\":[{\"id\":\"c1\",\"name\":\"caf\xe9\",\"new_field\":[1,{\"x\":null}]," +
+		"\"configuration\":{\"channelSettings\":{\"sms\": {\"x\":[1, 2]}}}}],\"meta\":{\"nextToken\":null}}")
+	items, meta, err := decodePage[Conversation, v2Meta](body, "conversations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 1 || meta.NextToken != nil {
+		t.Fatalf("items %+v, meta %+v", items, meta)
+	}
+	if got := *items[0].Name; got != "caf\uFFFD" {
+		t.Errorf("name = %q, want the invalid byte replaced", got)
+	}
+	if got := string(items[0].Configuration.ChannelSettings); got != `{"sms": {"x":[1, 2]}}` {
+		t.Errorf("channelSettings = %s, want the JSON text as sent", got)
 	}
 }
 
