@@ -9,7 +9,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/emulator"
@@ -41,19 +40,12 @@ func benchmarkRead(b *testing.B, n int) {
 	}
 	ctx := context.Background()
 	ds := &conversationsDataSource{client: c}
-	var sr datasource.SchemaResponse
-	ds.Schema(ctx, datasource.SchemaRequest{}, &sr)
-	typ := asObject(sr.Schema.Type().TerraformType(ctx))
-	inputs := map[string]tftypes.Value{}
-	for name, at := range typ.AttributeTypes {
-		inputs[name] = tftypes.NewValue(at, nil)
-	}
-	config := tfsdk.Config{Schema: sr.Schema, Raw: tftypes.NewValue(typ, inputs)}
+	config := configOf(ds, nil)
 
 	start := srv.RequestCount()
 	b.ResetTimer()
 	for b.Loop() {
-		resp := datasource.ReadResponse{State: tfsdk.State{Schema: sr.Schema, Raw: config.Raw.Copy()}}
+		resp := datasource.ReadResponse{State: tfsdk.State{Schema: config.Schema, Raw: config.Raw.Copy()}}
 		ds.Read(ctx, datasource.ReadRequest{Config: config}, &resp)
 		if resp.Diagnostics.HasError() {
 			b.Fatal(resp.Diagnostics)

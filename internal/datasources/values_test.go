@@ -18,18 +18,12 @@ import (
 // holds the whole result makes that comparison walk every item.
 func TestSetStateLeavesConfigurationAlone(t *testing.T) {
 	ctx := context.Background()
-	var sr datasource.SchemaResponse
-	NewParticipantsDataSource().Schema(ctx, datasource.SchemaRequest{}, &sr)
-	typ := sr.Schema.Type().TerraformType(ctx).(tftypes.Object)
-	inputs := map[string]tftypes.Value{}
-	for name, at := range typ.AttributeTypes {
-		inputs[name] = tftypes.NewValue(at, nil)
-	}
-	inputs["conversation_id"] = tftypes.NewValue(tftypes.String, "conv_conversation_1")
-	config := tfsdk.Config{Schema: sr.Schema, Raw: tftypes.NewValue(typ, inputs)}
+	config := configOf(NewParticipantsDataSource(), map[string]tftypes.Value{
+		"conversation_id": tftypes.NewValue(tftypes.String, "conv_conversation_1"),
+	})
 	before := config.Raw.Copy()
 
-	state := tfsdk.State{Schema: sr.Schema}
+	state := tfsdk.State{Schema: config.Schema}
 	if diags := setState(ctx, config, &state, "participants?conversation_id=conv_conversation_1", "participants", nil); diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -44,27 +38,37 @@ func TestSetStateLeavesConfigurationAlone(t *testing.T) {
 	if err := got["participants"].As(&list); err != nil || list == nil || len(list) != 0 {
 		t.Errorf("no results must be an empty list, got %v (%v)", got["participants"], err)
 	}
-	if !got["conversation_id"].Equal(inputs["conversation_id"]) {
+	if !got["conversation_id"].Equal(tftypes.NewValue(tftypes.String, "conv_conversation_1")) {
 		t.Error("an input was not copied into state")
 	}
 }
 
-// participantsRead is a ReadRequest and ReadResponse of twilio_participants
-// with a configuration of conversation_id only.
-func participantsRead(t *testing.T) (datasource.ReadRequest, *datasource.ReadResponse) {
-	t.Helper()
+// configOf is a configuration of ds that sets the attributes in set and
+// leaves the others null, as Terraform sends it.
+func configOf(ds datasource.DataSource, set map[string]tftypes.Value) tfsdk.Config {
 	ctx := context.Background()
 	var sr datasource.SchemaResponse
-	NewParticipantsDataSource().Schema(ctx, datasource.SchemaRequest{}, &sr)
-	typ := sr.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	ds.Schema(ctx, datasource.SchemaRequest{}, &sr)
+	typ := asObject(sr.Schema.Type().TerraformType(ctx))
 	inputs := map[string]tftypes.Value{}
 	for name, at := range typ.AttributeTypes {
 		inputs[name] = tftypes.NewValue(at, nil)
 	}
-	inputs["conversation_id"] = tftypes.NewValue(tftypes.String, "conv_conversation_1")
-	raw := tftypes.NewValue(typ, inputs)
-	return datasource.ReadRequest{Config: tfsdk.Config{Schema: sr.Schema, Raw: raw}},
-		&datasource.ReadResponse{State: tfsdk.State{Schema: sr.Schema, Raw: raw.Copy()}}
+	for name, v := range set {
+		inputs[name] = v
+	}
+	return tfsdk.Config{Schema: sr.Schema, Raw: tftypes.NewValue(typ, inputs)}
+}
+
+// participantsRead is a ReadRequest and ReadResponse of twilio_participants
+// with a configuration of conversation_id only; state starts as the
+// configuration, as the framework hands it to Read.
+func participantsRead() (datasource.ReadRequest, *datasource.ReadResponse) {
+	config := configOf(NewParticipantsDataSource(), map[string]tftypes.Value{
+		"conversation_id": tftypes.NewValue(tftypes.String, "conv_conversation_1"),
+	})
+	return datasource.ReadRequest{Config: config},
+		&datasource.ReadResponse{State: tfsdk.State{Schema: config.Schema, Raw: config.Raw.Copy()}}
 }
 
 // pagesOf is a list function that hands out pages of participants p0, p1,
@@ -93,7 +97,7 @@ func pagesOf(pages, perPage int, created func(i int) string, handed *int) func(f
 // Pages larger than a chunk are mapped on several goroutines at once; the
 // state must still hold every item in the API's order.
 func TestReadListKeepsOrderAcrossChunksAndPages(t *testing.T) {
-	req, resp := participantsRead(t)
+	req, resp := participantsRead()
 	const pages, perPage = 4, 2*mapChunk + 100 // three chunks per page, the last one short
 	handed := 0
 	list := pagesOf(pages, perPage, func(int) string { return "2025-01-06T09:00:00Z" }, &handed)
@@ -130,7 +134,7 @@ func TestReadListKeepsOrderAcrossChunksAndPages(t *testing.T) {
 // An item that cannot be mapped stops the listing within a few chunks and
 // leaves state as it was, with the error of that item only.
 func TestReadListMappingErrorStopsAndLeavesStateAlone(t *testing.T) {
-	req, resp := participantsRead(t)
+	req, resp := participantsRead()
 	before := resp.State.Raw.Copy()
 	const pages, perPage, bad = 40, mapChunk, mapChunk + 7 // the bad item is on page 2
 	handed := 0
