@@ -66,7 +66,7 @@ func (d *conversationsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 	attrs["conversations"] = schema.ListNestedAttribute{
 		Computed:            true,
 		MarkdownDescription: "The conversations, in the API's order; an empty list when none match.",
-		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+		NestedObject: nestedObject(map[string]schema.Attribute{
 			"id":               computedString("Conversation ID, such as `conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2`."),
 			"account_id":       computedString("SID of the Twilio account (`AC…`)."),
 			"configuration_id": computedString("ID of the conversation configuration applied."),
@@ -88,10 +88,10 @@ func (d *conversationsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 				"status_callbacks": schema.ListNestedAttribute{
 					Computed:            true,
 					MarkdownDescription: "Webhooks called on status changes.",
-					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					NestedObject: nestedObject(map[string]schema.Attribute{
 						"url":    computedString("Callback URL."),
 						"method": computedString("HTTP method: `POST` or `GET`."),
-					}},
+					}),
 				},
 				"intelligence_configuration_ids": computedStringList("IDs of the Conversational Intelligence configurations."),
 				"memory_extraction_enabled":      computedBool("Whether memory extraction is on."),
@@ -102,9 +102,9 @@ func (d *conversationsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 			"participants": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "Participants embedded in the conversation; null when the API omits them.",
-				NestedObject:        schema.NestedAttributeObject{Attributes: participantAttributes()},
+				NestedObject:        nestedObject(participantAttributes()),
 			},
-		}},
+		}),
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: description("Lists the conversations of the account (Conversations v2), optionally only those in some states or of one channel resource.",

@@ -71,7 +71,7 @@ func (d *participantConversationsDataSource) Schema(_ context.Context, _ datasou
 	attrs["conversations"] = schema.ListNestedAttribute{
 		Computed:            true,
 		MarkdownDescription: "The participant's conversations in the account's default Conversation Service, sorted by conversation SID; an empty list when there are none.",
-		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+		NestedObject: nestedObject(map[string]schema.Attribute{
 			"account_sid":          computedString("SID of the Twilio account (`AC…`)."),
 			"chat_service_sid":     computedString("SID of the Conversation Service (`IS…`)."),
 			"participant_sid":      computedString("SID of the participant (`MB…`)."),
@@ -95,7 +95,7 @@ func (d *participantConversationsDataSource) Schema(_ context.Context, _ datasou
 			"conversation_state":         computedString("`active`, `inactive` or `closed`."),
 			"conversation_timers":        timersAttribute("Timers of the conversation."),
 			"links":                      linksAttribute(),
-		}},
+		}),
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: description("Lists the conversations one participant, a chat identity or a messaging address, takes part in (Conversations v1). Covers the account's default Conversation Service; an identity or address with no conversation gives an empty list.",

@@ -54,11 +54,11 @@ func participantAttributes() map[string]schema.Attribute {
 		"addresses": schema.ListNestedAttribute{
 			Computed:            true,
 			MarkdownDescription: "Channel addresses the participant is reached at.",
-			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			NestedObject: nestedObject(map[string]schema.Attribute{
 				"channel":    computedString("Channel: `VOICE`, `SMS`, `RCS`, `WHATSAPP`, `CHAT`, `VIDEO`, …"),
 				"address":    computedString("Address on that channel, such as `+15551234567`."),
 				"channel_id": computedString("ID of the channel resource, when known."),
-			}},
+			}),
 		},
 		"created_at": computedTime("When the participant was created (RFC 3339)."),
 		"updated_at": computedTime("When the participant was last updated (RFC 3339)."),
@@ -76,7 +76,7 @@ func (d *participantsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 	attrs["participants"] = schema.ListNestedAttribute{
 		Computed:            true,
 		MarkdownDescription: "The conversation's participants, in the API's order; an empty list when it has none.",
-		NestedObject:        schema.NestedAttributeObject{Attributes: participantAttributes()},
+		NestedObject:        nestedObject(participantAttributes()),
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: description("Lists the participants of one conversation (Conversations v2). An unknown conversation is an error, not an empty list.",

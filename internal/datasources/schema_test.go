@@ -94,3 +94,42 @@ func TestSchemas(t *testing.T) {
 		t.Errorf("%d data sources, %d test cases", len(All()), len(cases))
 	}
 }
+
+// Every nested object carries its object type, built once by objectType,
+// and that type is the one the framework would derive from its attributes.
+func TestNestedObjectTypesAreBuiltOnce(t *testing.T) {
+	ctx := context.Background()
+	var check func(t *testing.T, path string, attrs map[string]schema.Attribute)
+	check = func(t *testing.T, path string, attrs map[string]schema.Attribute) {
+		for name, a := range attrs {
+			p := path + "." + name
+			var cached attr.Type
+			var nested map[string]schema.Attribute
+			switch a := a.(type) {
+			case schema.ListNestedAttribute:
+				cached, nested = a.NestedObject.CustomType, a.NestedObject.Attributes
+			case schema.SingleNestedAttribute:
+				cached, nested = a.CustomType, a.Attributes
+			default:
+				continue
+			}
+			derived := schema.NestedAttributeObject{Attributes: nested}.Type()
+			if cached == nil {
+				t.Errorf("%s: the object type is not built once (use nestedObject or computedObject)", p)
+			} else if !cached.Equal(derived) {
+				t.Errorf("%s: cached type %s, the framework derives %s", p, cached, derived)
+			}
+			check(t, p, nested)
+		}
+	}
+	for _, newDS := range All() {
+		ds := newDS()
+		var md datasource.MetadataResponse
+		ds.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: "twilio"}, &md)
+		t.Run(md.TypeName, func(t *testing.T) {
+			var sr datasource.SchemaResponse
+			ds.Schema(ctx, datasource.SchemaRequest{}, &sr)
+			check(t, md.TypeName, sr.Schema.Attributes)
+		})
+	}
+}

@@ -76,7 +76,7 @@ func (d *userConversationsDataSource) Schema(_ context.Context, _ datasource.Sch
 	attrs["conversations"] = schema.ListNestedAttribute{
 		Computed:            true,
 		MarkdownDescription: "The user's conversations, in the API's order; an empty list when there are none.",
-		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+		NestedObject: nestedObject(map[string]schema.Attribute{
 			"account_sid":             computedString("SID of the Twilio account (`AC…`)."),
 			"chat_service_sid":        computedString("SID of the Conversation Service (`IS…`)."),
 			"conversation_sid":        computedString("SID of the conversation (`CH…`)."),
@@ -95,7 +95,7 @@ func (d *userConversationsDataSource) Schema(_ context.Context, _ datasource.Sch
 			"unique_name":             computedString("Unique name of the conversation."),
 			"url":                     computedString("URL of this user conversation resource."),
 			"links":                   linksAttribute(),
-		}},
+		}),
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: description("Lists the conversations of one chat user of a Conversation Service (Conversations v1), with the user's unread counts and notification level. An unknown service or user is an error.",
