@@ -46,50 +46,43 @@ func TestSchemas(t *testing.T) {
 				return participantConversationValue(t, client.ParticipantConversation{ParticipantMessagingBinding: &client.MessagingBinding{}, ConversationTimers: &client.Timers{}}, d)
 			}},
 	}
-	for _, newDS := range All() {
-		ds := newDS()
-		var md datasource.MetadataResponse
-		ds.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: "twilio"}, &md)
-		t.Run(md.TypeName, func(t *testing.T) {
-			var sr datasource.SchemaResponse
-			ds.Schema(ctx, datasource.SchemaRequest{}, &sr)
-			if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {
-				t.Fatal(diags)
+	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {
+		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {
+			t.Fatal(diags)
+		}
+		if sr.Schema.MarkdownDescription == "" {
+			t.Error("no description")
+		}
+		for name, a := range sr.Schema.Attributes {
+			if a.GetMarkdownDescription() == "" {
+				t.Errorf("%s has no description", name)
 			}
-			if sr.Schema.MarkdownDescription == "" {
-				t.Error("no description")
-			}
-			for name, a := range sr.Schema.Attributes {
-				if a.GetMarkdownDescription() == "" {
-					t.Errorf("%s has no description", name)
-				}
-			}
-			tc, ok := cases[md.TypeName]
-			if !ok {
-				t.Fatal("no test case for this data source")
-			}
-			elem := sr.Schema.Attributes[tc.list].(schema.ListNestedAttribute).NestedObject.Type()
-			typ := sr.Schema.Type().TerraformType(ctx)
-			state := tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(typ, nil)}
-			if diags := state.Set(ctx, tc.model(elem)); diags.HasError() {
-				t.Fatalf("zero model does not fit the schema: %v", diags)
-			}
-			nulls := map[string]tftypes.Value{}
-			for name, at := range typ.(tftypes.Object).AttributeTypes {
-				nulls[name] = tftypes.NewValue(at, nil)
-			}
-			config := tfsdk.Config{Schema: sr.Schema, Raw: tftypes.NewValue(typ, nulls)}
-			if diags := config.Get(ctx, tc.model(elem)); diags.HasError() {
-				t.Fatalf("the input model cannot read a configuration: %v", diags)
-			}
-			var diags diag.Diagnostics
-			itemType := typ.(tftypes.Object).AttributeTypes[tc.list].(tftypes.List).ElementType.(tftypes.Object)
-			item := tc.item(itemType, &diags)
-			if diags.HasError() || !item.Type().Equal(itemType) {
-				t.Fatalf("mapping a null item: %v, type %s", diags, item.Type())
-			}
-		})
-	}
+		}
+		tc, ok := cases[typeName]
+		if !ok {
+			t.Fatal("no test case for this data source")
+		}
+		elem := sr.Schema.Attributes[tc.list].(schema.ListNestedAttribute).NestedObject.Type()
+		typ := sr.Schema.Type().TerraformType(ctx)
+		state := tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(typ, nil)}
+		if diags := state.Set(ctx, tc.model(elem)); diags.HasError() {
+			t.Fatalf("zero model does not fit the schema: %v", diags)
+		}
+		nulls := map[string]tftypes.Value{}
+		for name, at := range typ.(tftypes.Object).AttributeTypes {
+			nulls[name] = tftypes.NewValue(at, nil)
+		}
+		config := tfsdk.Config{Schema: sr.Schema, Raw: tftypes.NewValue(typ, nulls)}
+		if diags := config.Get(ctx, tc.model(elem)); diags.HasError() {
+			t.Fatalf("the input model cannot read a configuration: %v", diags)
+		}
+		var diags diag.Diagnostics
+		itemType := typ.(tftypes.Object).AttributeTypes[tc.list].(tftypes.List).ElementType.(tftypes.Object)
+		item := tc.item(itemType, &diags)
+		if diags.HasError() || !item.Type().Equal(itemType) {
+			t.Fatalf("mapping a null item: %v, type %s", diags, item.Type())
+		}
+	})
 	if len(All()) != len(cases) {
 		t.Errorf("%d data sources, %d test cases", len(All()), len(cases))
 	}
@@ -98,7 +91,6 @@ func TestSchemas(t *testing.T) {
 // Every nested object carries its object type, built once by objectType,
 // and that type is the one the framework would derive from its attributes.
 func TestNestedObjectTypesAreBuiltOnce(t *testing.T) {
-	ctx := context.Background()
 	var check func(t *testing.T, path string, attrs map[string]schema.Attribute)
 	check = func(t *testing.T, path string, attrs map[string]schema.Attribute) {
 		for name, a := range attrs {
@@ -122,6 +114,15 @@ func TestNestedObjectTypesAreBuiltOnce(t *testing.T) {
 			check(t, p, nested)
 		}
 	}
+	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {
+		check(t, typeName, sr.Schema.Attributes)
+	})
+}
+
+// forEachSchema runs test on the schema of every data source, in a subtest
+// named after its type.
+func forEachSchema(t *testing.T, test func(t *testing.T, typeName string, sr datasource.SchemaResponse)) {
+	ctx := context.Background()
 	for _, newDS := range All() {
 		ds := newDS()
 		var md datasource.MetadataResponse
@@ -129,7 +130,7 @@ func TestNestedObjectTypesAreBuiltOnce(t *testing.T) {
 		t.Run(md.TypeName, func(t *testing.T) {
 			var sr datasource.SchemaResponse
 			ds.Schema(ctx, datasource.SchemaRequest{}, &sr)
-			check(t, md.TypeName, sr.Schema.Attributes)
+			test(t, md.TypeName, sr)
 		})
 	}
 }
