@@ -216,23 +216,22 @@ func credentials(s map[string]setting, diags *diag.Diagnostics) (string, string)
 		diags.AddAttributeError(path.Root(want.attr), "Missing Twilio credential",
 			fmt.Sprintf("%s is set but %s is not: set the %s attribute or the %s environment variable.", have.attr, want.attr, want.attr, want.env))
 	}
+	// pair is a username and password that were given at least in part.
+	pair := func(user, pass setting) (string, string) {
+		if user.value() == "" {
+			missing(pass, user)
+		} else if pass.value() == "" {
+			missing(user, pass)
+		}
+		return user.value(), pass.value()
+	}
 	key, secret := s["api_key"], s["api_secret"]
 	sid, token := s["account_sid"], s["auth_token"]
 	switch {
 	case key.value() != "" || secret.value() != "":
-		if key.value() == "" {
-			missing(secret, key)
-		} else if secret.value() == "" {
-			missing(key, secret)
-		}
-		return key.value(), secret.value()
+		return pair(key, secret)
 	case sid.value() != "" || token.value() != "":
-		if sid.value() == "" {
-			missing(token, sid)
-		} else if token.value() == "" {
-			missing(sid, token)
-		}
-		return sid.value(), token.value()
+		return pair(sid, token)
 	default:
 		diags.AddAttributeError(path.Root("api_key"), "Missing Twilio credentials",
 			"No credentials were given. Set api_key and api_secret (or TWILIO_API_KEY and TWILIO_API_SECRET), or account_sid and auth_token (or TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN).")
