@@ -14,6 +14,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -75,7 +76,13 @@ type Server struct {
 	mu       sync.Mutex
 	rng      *rand.Rand
 	requests []Request
+	// selected caches the conversations each filter selects, so that a
+	// page is a slice of them and not a scan of the whole account.
+	selected map[string][]json.RawMessage
 }
+
+// maxSelected bounds the filters whose conversations are cached.
+const maxSelected = 64
 
 // New indexes d and returns a server for it.
 func New(d *Dataset, opts Options) (*Server, error) {
@@ -219,8 +226,27 @@ func (s *Server) listConversations(r *http.Request) ([]byte, int) {
 		}
 		allowed[st] = true
 	}
-	channel := q.Get("channelId")
-	var items []json.RawMessage
+	return pageV2(q, "conversations", s.selectConversations(allowed, q.Get("channelId")))
+}
+
+// selectConversations is the conversations in one of the allowed states
+// (any when none is) and with the channel (any when empty), in order. The
+// data never changes, so each selection is made once: reading a listing
+// costs each page its own items, not a scan of every conversation.
+func (s *Server) selectConversations(allowed map[string]bool, channel string) []json.RawMessage {
+	states := make([]string, 0, len(allowed))
+	for st := range allowed {
+		states = append(states, st)
+	}
+	sort.Strings(states)
+	key := strings.Join(states, ",") + "\x00" + channel
+	s.mu.Lock()
+	items, ok := s.selected[key]
+	s.mu.Unlock()
+	if ok {
+		return items
+	}
+	items = []json.RawMessage{}
 	for i := range s.ix.conversations {
 		c := &s.ix.conversations[i]
 		if len(allowed) > 0 && !allowed[c.status] {
@@ -231,7 +257,13 @@ func (s *Server) listConversations(r *http.Request) ([]byte, int) {
 		}
 		items = append(items, c.raw)
 	}
-	return pageV2(q, "conversations", items)
+	s.mu.Lock()
+	if s.selected == nil || len(s.selected) >= maxSelected {
+		s.selected = map[string][]json.RawMessage{}
+	}
+	s.selected[key] = items
+	s.mu.Unlock()
+	return items
 }
 
 func (s *Server) listParticipants(r *http.Request, id string) ([]byte, int) {
