@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -140,8 +139,8 @@ func (d *conversationsDataSource) Read(ctx context.Context, req datasource.ReadR
 }
 
 // conversationValue maps a v2 conversation; t is its object type.
-func conversationValue(t tftypes.Object, c client.Conversation, diags *diag.Diagnostics) tftypes.Value {
-	cfgType := objType(t, "configuration")
+func conversationValue(m *mapper, t tftypes.Type, c client.Conversation) tftypes.Value {
+	cfgType := attrType(t, "configuration")
 	cfg := tftypes.NewValue(cfgType, nil)
 	if k := c.Configuration; k != nil {
 		cbType := listElem(cfgType, "status_callbacks")
@@ -149,43 +148,43 @@ func conversationValue(t tftypes.Object, c client.Conversation, diags *diag.Diag
 		if k.StatusCallbacks != nil {
 			cbs = make([]tftypes.Value, len(k.StatusCallbacks))
 			for i, cb := range k.StatusCallbacks {
-				cbs[i] = tftypes.NewValue(cbType, map[string]tftypes.Value{"url": tfStringPtr(cb.URL), "method": tfStringPtr(cb.Method)})
+				cbs[i] = tftypes.NewValue(cbType, map[string]tftypes.Value{"url": m.recurring(cb.URL), "method": m.recurring(cb.Method)})
 			}
 		}
-		bridgeType := objType(cfgType, "conversations_v1_bridge")
+		bridgeType := attrType(cfgType, "conversations_v1_bridge")
 		bridge := tftypes.NewValue(bridgeType, nil)
 		if b := k.ConversationsV1Bridge; b != nil {
-			bridge = tftypes.NewValue(bridgeType, map[string]tftypes.Value{"service_id": tfStringPtr(b.ServiceID)})
+			bridge = tftypes.NewValue(bridgeType, map[string]tftypes.Value{"service_id": m.recurring(b.ServiceID)})
 		}
 		cfg = tftypes.NewValue(cfgType, map[string]tftypes.Value{
-			"display_name":                   tfStringPtr(k.DisplayName),
-			"description":                    tfStringPtr(k.Description),
-			"conversation_grouping_type":     tfStringPtr(k.ConversationGroupingType),
-			"memory_store_id":                tfStringPtr(k.MemoryStoreID),
+			"display_name":                   m.recurring(k.DisplayName),
+			"description":                    m.recurring(k.Description),
+			"conversation_grouping_type":     m.recurring(k.ConversationGroupingType),
+			"memory_store_id":                m.recurring(k.MemoryStoreID),
 			"channel_settings":               tfJSON(k.ChannelSettings),
 			"status_callbacks":               tfList(cfgType, "status_callbacks", cbs),
-			"intelligence_configuration_ids": tfStringList(k.IntelligenceConfigurationIDs),
+			"intelligence_configuration_ids": m.recurringList(k.IntelligenceConfigurationIDs),
 			"memory_extraction_enabled":      tfBoolPtr(k.MemoryExtractionEnabled),
 			"conversations_v1_bridge":        bridge,
 		})
 	}
-	pType := asObject(listElem(t, "participants"))
+	pType := listElem(t, "participants")
 	var participants []tftypes.Value
 	if c.Participants != nil {
 		participants = make([]tftypes.Value, len(c.Participants))
 		for i, p := range c.Participants {
-			participants[i] = participantValue(pType, p, diags)
+			participants[i] = participantValue(m, pType, p)
 		}
 	}
 	return tftypes.NewValue(t, map[string]tftypes.Value{
 		"id":               tfString(c.ID),
-		"account_id":       tfStringPtr(c.AccountID),
-		"configuration_id": tfStringPtr(c.ConfigurationID),
-		"status":           tfStringPtr(c.Status),
+		"account_id":       m.recurring(c.AccountID),
+		"configuration_id": m.recurring(c.ConfigurationID),
+		"status":           m.recurring(c.Status),
 		"name":             tfStringPtr(c.Name),
-		"created_at":       tfTime(c.CreatedAt, "conversation", c.ID, "created_at", diags),
-		"updated_at":       tfTime(c.UpdatedAt, "conversation", c.ID, "updated_at", diags),
-		"metadata":         tfStringMap(c.Metadata),
+		"created_at":       m.time(c.CreatedAt, "conversation", c.ID, "created_at"),
+		"updated_at":       m.time(c.UpdatedAt, "conversation", c.ID, "updated_at"),
+		"metadata":         m.recurringMap(c.Metadata),
 		"configuration":    cfg,
 		"participants":     tfList(t, "participants", participants),
 	})

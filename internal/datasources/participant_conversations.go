@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -126,36 +125,36 @@ func (d *participantConversationsDataSource) Read(ctx context.Context, req datas
 
 // participantConversationValue maps a v1 participant conversation; t is its
 // type.
-func participantConversationValue(t tftypes.Object, c client.ParticipantConversation, diags *diag.Diagnostics) tftypes.Value {
+func participantConversationValue(m *mapper, t tftypes.Type, c client.ParticipantConversation) tftypes.Value {
 	id := sid(c.ConversationSid)
-	bindingType := objType(t, "participant_messaging_binding")
+	bindingType := attrType(t, "participant_messaging_binding")
 	binding := tftypes.NewValue(bindingType, nil)
 	if b := c.ParticipantMessagingBinding; b != nil {
 		binding = tftypes.NewValue(bindingType, map[string]tftypes.Value{
 			"address":           tfStringPtr(b.Address),
-			"proxy_address":     tfStringPtr(b.ProxyAddress),
-			"projected_address": tfStringPtr(b.ProjectedAddress),
-			"type":              tfStringPtr(b.Type),
-			"level":             tfStringPtr(b.Level),
+			"proxy_address":     m.recurring(b.ProxyAddress),
+			"projected_address": m.recurring(b.ProjectedAddress),
+			"type":              m.recurring(b.Type),
+			"level":             m.recurring(b.Level),
 			"name":              tfStringPtr(b.Name),
 		})
 	}
 	return tftypes.NewValue(t, map[string]tftypes.Value{
-		"account_sid":                   tfStringPtr(c.AccountSid),
-		"chat_service_sid":              tfStringPtr(c.ChatServiceSid),
+		"account_sid":                   m.recurring(c.AccountSid),
+		"chat_service_sid":              m.recurring(c.ChatServiceSid),
 		"participant_sid":               tfStringPtr(c.ParticipantSid),
-		"participant_user_sid":          tfStringPtr(c.ParticipantUserSid),
-		"participant_identity":          tfStringPtr(c.ParticipantIdentity),
+		"participant_user_sid":          m.recurring(c.ParticipantUserSid),
+		"participant_identity":          m.recurring(c.ParticipantIdentity),
 		"participant_messaging_binding": binding,
 		"conversation_sid":              tfStringPtr(c.ConversationSid),
 		"conversation_unique_name":      tfStringPtr(c.ConversationUniqueName),
 		"conversation_friendly_name":    tfStringPtr(c.ConversationFriendlyName),
 		"conversation_attributes":       tfStringPtr(c.ConversationAttributes),
-		"conversation_date_created":     tfTime(c.ConversationDateCreated, "conversation", id, "conversation_date_created", diags),
-		"conversation_date_updated":     tfTime(c.ConversationDateUpdated, "conversation", id, "conversation_date_updated", diags),
-		"conversation_created_by":       tfStringPtr(c.ConversationCreatedBy),
-		"conversation_state":            tfStringPtr(c.ConversationState),
-		"conversation_timers":           timersValue(objType(t, "conversation_timers"), c.ConversationTimers, "conversation", id, diags),
-		"links":                         linksValue(objType(t, "links"), c.Links),
+		"conversation_date_created":     m.time(c.ConversationDateCreated, "conversation", id, "conversation_date_created"),
+		"conversation_date_updated":     m.time(c.ConversationDateUpdated, "conversation", id, "conversation_date_updated"),
+		"conversation_created_by":       m.recurring(c.ConversationCreatedBy),
+		"conversation_state":            m.recurring(c.ConversationState),
+		"conversation_timers":           timersValue(m, attrType(t, "conversation_timers"), c.ConversationTimers, id),
+		"links":                         linksValue(attrType(t, "links"), c.Links),
 	})
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -102,14 +101,14 @@ func (d *participantsDataSource) Read(ctx context.Context, req datasource.ReadRe
 
 // participantValue maps a v2 participant, of this data source or embedded
 // in a conversation; t is the participant object type.
-func participantValue(t tftypes.Object, p client.Participant, diags *diag.Diagnostics) tftypes.Value {
+func participantValue(m *mapper, t tftypes.Type, p client.Participant) tftypes.Value {
 	addrType := listElem(t, "addresses")
 	var addrs []tftypes.Value
 	if p.Addresses != nil {
 		addrs = make([]tftypes.Value, len(p.Addresses))
 		for i, a := range p.Addresses {
 			addrs[i] = tftypes.NewValue(addrType, map[string]tftypes.Value{
-				"channel":    tfStringPtr(a.Channel),
+				"channel":    m.recurring(a.Channel),
 				"address":    tfStringPtr(a.Address),
 				"channel_id": tfStringPtr(a.ChannelID),
 			})
@@ -117,13 +116,13 @@ func participantValue(t tftypes.Object, p client.Participant, diags *diag.Diagno
 	}
 	return tftypes.NewValue(t, map[string]tftypes.Value{
 		"id":              tfString(p.ID),
-		"conversation_id": tfStringPtr(p.ConversationID),
-		"account_id":      tfStringPtr(p.AccountID),
+		"conversation_id": m.recurring(p.ConversationID),
+		"account_id":      m.recurring(p.AccountID),
 		"name":            tfStringPtr(p.Name),
-		"type":            tfStringPtr(p.Type),
+		"type":            m.recurring(p.Type),
 		"profile_id":      tfStringPtr(p.ProfileID),
 		"addresses":       tfList(t, "addresses", addrs),
-		"created_at":      tfTime(p.CreatedAt, "participant", p.ID, "created_at", diags),
-		"updated_at":      tfTime(p.UpdatedAt, "participant", p.ID, "updated_at", diags),
+		"created_at":      m.time(p.CreatedAt, "participant", p.ID, "created_at"),
+		"updated_at":      m.time(p.UpdatedAt, "participant", p.ID, "updated_at"),
 	})
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -23,27 +22,27 @@ func TestSchemas(t *testing.T) {
 	cases := map[string]struct {
 		list  string
 		model func(elem attr.Type) any
-		item  func(tftypes.Object, *diag.Diagnostics) tftypes.Value
+		item  func(*mapper, tftypes.Type) tftypes.Value
 	}{
 		"twilio_conversations": {"conversations",
 			func(e attr.Type) any { return &conversationsModel{Conversations: types.ListNull(e)} },
-			func(t tftypes.Object, d *diag.Diagnostics) tftypes.Value {
-				return conversationValue(t, client.Conversation{Configuration: &client.ConversationConfig{}, Participants: []client.Participant{{}}}, d)
+			func(m *mapper, t tftypes.Type) tftypes.Value {
+				return conversationValue(m, t, client.Conversation{Configuration: &client.ConversationConfig{}, Participants: []client.Participant{{}}})
 			}},
 		"twilio_participants": {"participants",
 			func(e attr.Type) any { return &participantsModel{Participants: types.ListNull(e)} },
-			func(t tftypes.Object, d *diag.Diagnostics) tftypes.Value {
-				return participantValue(t, client.Participant{Addresses: []client.ParticipantAddress{{}}}, d)
+			func(m *mapper, t tftypes.Type) tftypes.Value {
+				return participantValue(m, t, client.Participant{Addresses: []client.ParticipantAddress{{}}})
 			}},
 		"twilio_user_conversations": {"conversations",
 			func(e attr.Type) any { return &userConversationsModel{Conversations: types.ListNull(e)} },
-			func(t tftypes.Object, d *diag.Diagnostics) tftypes.Value {
-				return userConversationValue(t, client.UserConversation{Timers: &client.Timers{}, Links: &client.Links{}}, d)
+			func(m *mapper, t tftypes.Type) tftypes.Value {
+				return userConversationValue(m, t, client.UserConversation{Timers: &client.Timers{}, Links: &client.Links{}})
 			}},
 		"twilio_participant_conversations": {"conversations",
 			func(e attr.Type) any { return &participantConversationsModel{Conversations: types.ListNull(e)} },
-			func(t tftypes.Object, d *diag.Diagnostics) tftypes.Value {
-				return participantConversationValue(t, client.ParticipantConversation{ParticipantMessagingBinding: &client.MessagingBinding{}, ConversationTimers: &client.Timers{}}, d)
+			func(m *mapper, t tftypes.Type) tftypes.Value {
+				return participantConversationValue(m, t, client.ParticipantConversation{ParticipantMessagingBinding: &client.MessagingBinding{}, ConversationTimers: &client.Timers{}})
 			}},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {
@@ -76,11 +75,11 @@ func TestSchemas(t *testing.T) {
 		if diags := config.Get(ctx, tc.model(elem)); diags.HasError() {
 			t.Fatalf("the input model cannot read a configuration: %v", diags)
 		}
-		var diags diag.Diagnostics
-		itemType := typ.(tftypes.Object).AttributeTypes[tc.list].(tftypes.List).ElementType.(tftypes.Object)
-		item := tc.item(itemType, &diags)
-		if diags.HasError() || !item.Type().Equal(itemType) {
-			t.Fatalf("mapping a null item: %v, type %s", diags, item.Type())
+		var m mapper
+		itemType := typ.(tftypes.Object).AttributeTypes[tc.list].(tftypes.List).ElementType
+		item := tc.item(&m, itemType)
+		if m.diags.HasError() || !item.Type().Equal(itemType) {
+			t.Fatalf("mapping a null item: %v, type %s", m.diags, item.Type())
 		}
 	})
 	if len(All()) != len(cases) {

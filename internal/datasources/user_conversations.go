@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -125,26 +124,26 @@ func (d *userConversationsDataSource) Read(ctx context.Context, req datasource.R
 }
 
 // userConversationValue maps a v1 user conversation; t is its type.
-func userConversationValue(t tftypes.Object, c client.UserConversation, diags *diag.Diagnostics) tftypes.Value {
+func userConversationValue(m *mapper, t tftypes.Type, c client.UserConversation) tftypes.Value {
 	id := sid(c.ConversationSid)
 	return tftypes.NewValue(t, map[string]tftypes.Value{
-		"account_sid":             tfStringPtr(c.AccountSid),
-		"chat_service_sid":        tfStringPtr(c.ChatServiceSid),
+		"account_sid":             m.recurring(c.AccountSid),
+		"chat_service_sid":        m.recurring(c.ChatServiceSid),
 		"conversation_sid":        tfStringPtr(c.ConversationSid),
 		"unread_messages_count":   tfInt64Ptr(c.UnreadMessagesCount),
 		"last_read_message_index": tfInt64Ptr(c.LastReadMessageIndex),
 		"participant_sid":         tfStringPtr(c.ParticipantSid),
-		"user_sid":                tfStringPtr(c.UserSid),
+		"user_sid":                m.recurring(c.UserSid),
 		"friendly_name":           tfStringPtr(c.FriendlyName),
-		"conversation_state":      tfStringPtr(c.ConversationState),
-		"timers":                  timersValue(objType(t, "timers"), c.Timers, "conversation", id, diags),
+		"conversation_state":      m.recurring(c.ConversationState),
+		"timers":                  timersValue(m, attrType(t, "timers"), c.Timers, id),
 		"attributes":              tfStringPtr(c.Attributes),
-		"date_created":            tfTime(c.DateCreated, "conversation", id, "date_created", diags),
-		"date_updated":            tfTime(c.DateUpdated, "conversation", id, "date_updated", diags),
-		"created_by":              tfStringPtr(c.CreatedBy),
-		"notification_level":      tfStringPtr(c.NotificationLevel),
+		"date_created":            m.time(c.DateCreated, "conversation", id, "date_created"),
+		"date_updated":            m.time(c.DateUpdated, "conversation", id, "date_updated"),
+		"created_by":              m.recurring(c.CreatedBy),
+		"notification_level":      m.recurring(c.NotificationLevel),
 		"unique_name":             tfStringPtr(c.UniqueName),
 		"url":                     tfStringPtr(c.URL),
-		"links":                   linksValue(objType(t, "links"), c.Links),
+		"links":                   linksValue(attrType(t, "links"), c.Links),
 	})
 }

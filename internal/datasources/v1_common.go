@@ -2,7 +2,6 @@ package datasources
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
@@ -24,19 +23,20 @@ func linksAttribute() schema.SingleNestedAttribute {
 	})
 }
 
-// timersValue maps v1 timers (either may be absent); t is their type.
-func timersValue(t tftypes.Object, tm *client.Timers, kind, id string, diags *diag.Diagnostics) tftypes.Value {
+// timersValue maps the v1 timers of conversation id (either may be
+// absent); t is their type.
+func timersValue(m *mapper, t tftypes.Type, tm *client.Timers, id string) tftypes.Value {
 	if tm == nil {
 		return tftypes.NewValue(t, nil)
 	}
 	return tftypes.NewValue(t, map[string]tftypes.Value{
-		"date_inactive": tfTime(tm.DateInactive, kind, id, "date_inactive", diags),
-		"date_closed":   tfTime(tm.DateClosed, kind, id, "date_closed", diags),
+		"date_inactive": m.time(tm.DateInactive, "conversation", id, "date_inactive"),
+		"date_closed":   m.time(tm.DateClosed, "conversation", id, "date_closed"),
 	})
 }
 
 // linksValue maps v1 links; t is their type.
-func linksValue(t tftypes.Object, l *client.Links) tftypes.Value {
+func linksValue(t tftypes.Type, l *client.Links) tftypes.Value {
 	if l == nil {
 		return tftypes.NewValue(t, nil)
 	}

@@ -32,14 +32,22 @@ func asObject(t tftypes.Type) tftypes.Object {
 	return o
 }
 
-// objType is the object type of attribute name within t.
-func objType(t tftypes.Object, name string) tftypes.Object {
-	return asObject(t.AttributeTypes[name])
+// attrType is the type of attribute name within object type t.
+//
+// Types are handed around as the tftypes.Type the schema's type already
+// holds: converting a tftypes.Object or a primitive to that interface
+// allocates, and mapping a large account builds millions of values.
+func attrType(t tftypes.Type, name string) tftypes.Type {
+	at, ok := asObject(t).AttributeTypes[name]
+	if !ok {
+		panic(fmt.Sprintf("provider bug: schema type %s has no attribute %q", t, name))
+	}
+	return at
 }
 
 // listElem is the element type of list attribute name within t.
-func listElem(t tftypes.Object, name string) tftypes.Type {
-	l, ok := t.AttributeTypes[name].(tftypes.List)
+func listElem(t tftypes.Type, name string) tftypes.Type {
+	l, ok := attrType(t, name).(tftypes.List)
 	if !ok {
 		panic(fmt.Sprintf("provider bug: schema attribute %q is not a list", name))
 	}
@@ -47,12 +55,19 @@ func listElem(t tftypes.Object, name string) tftypes.Type {
 }
 
 var (
-	nullString = tftypes.NewValue(tftypes.String, nil)
-	nullNumber = tftypes.NewValue(tftypes.Number, nil)
-	nullBool   = tftypes.NewValue(tftypes.Bool, nil)
+	stringType tftypes.Type = tftypes.String
+	numberType tftypes.Type = tftypes.Number
+	boolType   tftypes.Type = tftypes.Bool
+
+	stringListType tftypes.Type = tftypes.List{ElementType: tftypes.String}
+	stringMapType  tftypes.Type = tftypes.Map{ElementType: tftypes.String}
+
+	nullString = tftypes.NewValue(stringType, nil)
+	nullNumber = tftypes.NewValue(numberType, nil)
+	nullBool   = tftypes.NewValue(boolType, nil)
 )
 
-func tfString(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+func tfString(s string) tftypes.Value { return tftypes.NewValue(stringType, s) }
 
 // tfStringPtr hands NewValue the pointer, which it dereferences itself:
 // boxing a pointer costs no allocation, boxing a string does.
@@ -60,35 +75,21 @@ func tfStringPtr(p *string) tftypes.Value {
 	if p == nil {
 		return nullString
 	}
-	return tftypes.NewValue(tftypes.String, p)
+	return tftypes.NewValue(stringType, p)
 }
 
 func tfInt64Ptr(p *int64) tftypes.Value {
 	if p == nil {
 		return nullNumber
 	}
-	return tftypes.NewValue(tftypes.Number, *p)
+	return tftypes.NewValue(numberType, *p)
 }
 
 func tfBoolPtr(p *bool) tftypes.Value {
 	if p == nil {
 		return nullBool
 	}
-	return tftypes.NewValue(tftypes.Bool, *p)
-}
-
-// tfTime is an RFC 3339 timestamp; anything else is an error naming the
-// item and attribute, as a timetypes.RFC3339 attribute cannot hold it.
-func tfTime(p *string, kind, id, attr string, diags *diag.Diagnostics) tftypes.Value {
-	if p == nil {
-		return nullString
-	}
-	if _, err := time.Parse(time.RFC3339, *p); err != nil {
-		diags.AddError("Unexpected timestamp from Twilio",
-			fmt.Sprintf("%s of %s %q is %q, which is not an RFC 3339 timestamp: %v", attr, kind, id, *p, err))
-		return nullString
-	}
-	return tftypes.NewValue(tftypes.String, p)
+	return tftypes.NewValue(boolType, *p)
 }
 
 // tfJSON is JSON text; absent or JSON null becomes null.
@@ -96,42 +97,91 @@ func tfJSON(raw []byte) tftypes.Value {
 	if len(raw) == 0 || string(raw) == "null" {
 		return nullString
 	}
-	return tftypes.NewValue(tftypes.String, string(raw))
-}
-
-func tfStringList(ss []string) tftypes.Value {
-	t := tftypes.List{ElementType: tftypes.String}
-	if ss == nil {
-		return tftypes.NewValue(t, nil)
-	}
-	vals := make([]tftypes.Value, len(ss))
-	for i, s := range ss {
-		vals[i] = tfString(s)
-	}
-	return tftypes.NewValue(t, vals)
-}
-
-func tfStringMap(m map[string]string) tftypes.Value {
-	t := tftypes.Map{ElementType: tftypes.String}
-	if m == nil {
-		return tftypes.NewValue(t, nil)
-	}
-	vals := make(map[string]tftypes.Value, len(m))
-	for k, v := range m {
-		vals[k] = tfString(v)
-	}
-	return tftypes.NewValue(t, vals)
+	return tftypes.NewValue(stringType, string(raw))
 }
 
 // tfList is list attribute name of object type t; a nil slice is null, an
 // empty one empty. The list type is taken as the schema holds it, so that
 // no new type is built for every item.
-func tfList(t tftypes.Object, name string, vals []tftypes.Value) tftypes.Value {
-	lt := t.AttributeTypes[name]
+func tfList(t tftypes.Type, name string, vals []tftypes.Value) tftypes.Value {
+	lt := attrType(t, name)
 	if vals == nil {
 		return tftypes.NewValue(lt, nil)
 	}
 	return tftypes.NewValue(lt, vals)
+}
+
+// mapper maps the items of one chunk into state values, and collects the
+// errors of those that cannot be mapped.
+type mapper struct {
+	diags diag.Diagnostics
+
+	// shared holds the values of strings that recur from item to item:
+	// a value is immutable, so each is built once per chunk, which saves
+	// its three allocations wherever it recurs.
+	shared map[string]tftypes.Value
+}
+
+// maxShared bounds how many distinct values a chunk shares, should a field
+// that usually recurs hold a different value in every item.
+const maxShared = 512
+
+// recurring is a string that usually recurs from item to item (an account,
+// a state, a type, a channel, a configuration): it is built once per chunk.
+// Anything unique to one item goes through tfStringPtr.
+func (m *mapper) recurring(p *string) tftypes.Value {
+	if p == nil {
+		return nullString
+	}
+	if v, ok := m.shared[*p]; ok {
+		return v
+	}
+	v := tftypes.NewValue(stringType, p)
+	if len(m.shared) < maxShared {
+		if m.shared == nil {
+			m.shared = make(map[string]tftypes.Value)
+		}
+		m.shared[*p] = v
+	}
+	return v
+}
+
+// recurringList is a list of recurring strings; nil is null.
+func (m *mapper) recurringList(ss []string) tftypes.Value {
+	if ss == nil {
+		return tftypes.NewValue(stringListType, nil)
+	}
+	vals := make([]tftypes.Value, len(ss))
+	for i := range ss {
+		vals[i] = m.recurring(&ss[i])
+	}
+	return tftypes.NewValue(stringListType, vals)
+}
+
+// recurringMap is a map of recurring strings; nil is null.
+func (m *mapper) recurringMap(ss map[string]string) tftypes.Value {
+	if ss == nil {
+		return tftypes.NewValue(stringMapType, nil)
+	}
+	vals := make(map[string]tftypes.Value, len(ss))
+	for k, v := range ss {
+		vals[k] = m.recurring(&v)
+	}
+	return tftypes.NewValue(stringMapType, vals)
+}
+
+// time is an RFC 3339 timestamp; anything else is an error naming the item
+// and attribute, as a timetypes.RFC3339 attribute cannot hold it.
+func (m *mapper) time(p *string, kind, id, attr string) tftypes.Value {
+	if p == nil {
+		return nullString
+	}
+	if _, err := time.Parse(time.RFC3339, *p); err != nil {
+		m.diags.AddError("Unexpected timestamp from Twilio",
+			fmt.Sprintf("%s of %s %q is %q, which is not an RFC 3339 timestamp: %v", attr, kind, id, *p, err))
+		return nullString
+	}
+	return tftypes.NewValue(stringType, p)
 }
 
 // setState writes the configuration's inputs, the computed id and the
@@ -161,7 +211,7 @@ func setState(ctx context.Context, config tfsdk.Config, state *tfsdk.State, id, 
 
 // stateType is the schema's object type, whose nested types the mapping
 // functions use.
-func stateType(ctx context.Context, s tfsdk.State) tftypes.Object {
+func stateType(ctx context.Context, s tfsdk.State) tftypes.Type {
 	return asObject(s.Schema.Type().TerraformType(ctx))
 }
 
@@ -183,13 +233,13 @@ var errMapping = errors.New("an item could not be mapped")
 func readList[T any](ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse,
 	typeName, listAttr, id, notFound string,
 	list func(fn func([]T) error) (client.Stats, error),
-	item func(tftypes.Object, T, *diag.Diagnostics) tftypes.Value,
+	item func(*mapper, tftypes.Type, T) tftypes.Value,
 ) {
-	itemType := asObject(listElem(stateType(ctx, resp.State), listAttr))
+	itemType := listElem(stateType(ctx, resp.State), listAttr)
 	type mapped struct {
 		items []tftypes.Value
-		diags diag.Diagnostics
-		done  chan struct{}
+		mapper
+		done chan struct{}
 	}
 	var (
 		chunks []*mapped
@@ -210,8 +260,9 @@ func readList[T any](ctx context.Context, req datasource.ReadRequest, resp *data
 				defer close(m.done)
 				m.items = make([]tftypes.Value, len(chunk))
 				for i, v := range chunk {
-					m.items[i] = item(itemType, v, &m.diags)
+					m.items[i] = item(&m.mapper, itemType, v)
 				}
+				m.shared = nil
 				if m.diags.HasError() {
 					failed.Store(true)
 				}

@@ -4,11 +4,11 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"testing"
 
 	"github.com/go-json-experiment/json"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
@@ -22,7 +22,7 @@ func BenchmarkMapConversationsPage(b *testing.B) {
 	ctx := context.Background()
 	var sr datasource.SchemaResponse
 	NewConversationsDataSource().Schema(ctx, datasource.SchemaRequest{}, &sr)
-	itemType := asObject(listElem(asObject(sr.Schema.Type().TerraformType(ctx)), "conversations"))
+	itemType := listElem(sr.Schema.Type().TerraformType(ctx), "conversations")
 
 	srv, err := emulator.New(emulator.Generate(emulator.GenerateOptions{Seed: 42, Conversations: client.MaxPageSizeV2, ParticipantsPerConversation: 2}), emulator.Options{})
 	if err != nil {
@@ -41,13 +41,15 @@ func BenchmarkMapConversationsPage(b *testing.B) {
 
 	b.ReportAllocs()
 	for b.Loop() {
-		var diags diag.Diagnostics
-		items := make([]tftypes.Value, len(page.Conversations))
-		for i, c := range page.Conversations {
-			items[i] = conversationValue(itemType, c, &diags)
-		}
-		if diags.HasError() {
-			b.Fatal(diags)
+		items := make([]tftypes.Value, 0, len(page.Conversations))
+		for chunk := range slices.Chunk(page.Conversations, mapChunk) {
+			var m mapper // one per chunk, as in readList
+			for _, c := range chunk {
+				items = append(items, conversationValue(&m, itemType, c))
+			}
+			if m.diags.HasError() {
+				b.Fatal(m.diags)
+			}
 		}
 	}
 }

@@ -161,3 +161,30 @@ func TestReadListMappingErrorStopsAndLeavesStateAlone(t *testing.T) {
 		t.Errorf("%d pages handed out after a mapping error on page 2; want at most %d", handed, most)
 	}
 }
+
+// A recurring string is built once per chunk and shared; sharing is bounded
+// and never changes what a value holds.
+func TestRecurringStringsAreSharedAndBounded(t *testing.T) {
+	var m mapper
+	if v := m.recurring(nil); !v.Equal(nullString) {
+		t.Errorf("absent string is %s, want null", v)
+	}
+	for i := range maxShared + 100 {
+		s := fmt.Sprintf("value-%d", i%(maxShared+50))
+		if v, want := m.recurring(&s), tfString(s); !v.Equal(want) {
+			t.Fatalf("recurring(%q) = %s, want %s", s, v, want)
+		}
+	}
+	if len(m.shared) != maxShared {
+		t.Errorf("%d values shared, want the bound %d", len(m.shared), maxShared)
+	}
+	if got := m.recurringMap(map[string]string{"a": "x", "b": "x"}); !got.Equal(tftypes.NewValue(stringMapType, map[string]tftypes.Value{"a": tfString("x"), "b": tfString("x")})) {
+		t.Errorf("map of recurring strings: %s", got)
+	}
+	if got := m.recurringList([]string{"x", "y", "x"}); !got.Equal(tftypes.NewValue(stringListType, []tftypes.Value{tfString("x"), tfString("y"), tfString("x")})) {
+		t.Errorf("list of recurring strings: %s", got)
+	}
+	if got := m.recurringList(nil); !got.IsNull() {
+		t.Errorf("absent list is %s, want null", got)
+	}
+}
