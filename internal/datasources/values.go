@@ -118,7 +118,7 @@ type mapper struct {
 
 	// shared holds the values of strings that recur from item to item:
 	// a value is immutable, so each is built once per chunk, which saves
-	// its three allocations wherever it recurs.
+	// the two allocations of building it wherever it recurs.
 	shared map[string]tftypes.Value
 }
 
