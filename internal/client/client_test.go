@@ -637,3 +637,39 @@ func TestLogLevelFromEnvironment(t *testing.T) {
 		})
 	}
 }
+
+// Page bodies are read into the buffers of pages already decoded: the items
+// of every page must stay as they were decoded while later pages overwrite
+// those buffers, including raw JSON and metadata.
+func TestItemsOutliveTheirPageBuffers(t *testing.T) {
+	const pages = 12
+	f := newFake(t, func(n int, w http.ResponseWriter, r *http.Request) {
+		next := fmt.Sprintf(`"t%d"`, n)
+		if n == pages {
+			next = "null"
+		}
+		// Later pages are longer, so that both reuse and growth happen.
+		pad := strings.Repeat(string(rune('a'+n)), 100*n)
+		fmt.Fprintf(w, `{"conversations":[{"id":"c%[1]d","name":"%[2]s","metadata":{"k%[1]d":"%[2]s"},"configuration":{"channelSettings":{"p":"%[2]s"}}}],"meta":{"nextToken":%[3]s}}`, n, pad, next)
+	})
+	var got []Conversation
+	_, err := newTestClient(t, f.URL).ListConversations(context.Background(), ConversationFilter{}, ListOptions{}, func(page []Conversation) error {
+		got = append(got, page...)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != pages {
+		t.Fatalf("got %d items, want %d", len(got), pages)
+	}
+	for i, c := range got {
+		n := i + 1
+		pad := strings.Repeat(string(rune('a'+n)), 100*n)
+		if c.ID != fmt.Sprintf("c%d", n) || c.Name == nil || *c.Name != pad ||
+			c.Metadata[fmt.Sprintf("k%d", n)] != pad ||
+			c.Configuration == nil || string(c.Configuration.ChannelSettings) != fmt.Sprintf(`{"p":"%s"}`, pad) {
+			t.Errorf("item %d changed after later pages were read: %+v", n, c)
+		}
+	}
+}

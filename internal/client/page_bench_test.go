@@ -1,6 +1,7 @@
 package client
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -36,6 +37,33 @@ func BenchmarkDecodeConversationsPage(b *testing.B) {
 		items, _, err := decodePage[Conversation, v2Meta](body, "conversations")
 		if err != nil || len(items) != MaxPageSizeV2 {
 			b.Fatalf("decoded %d items: %v", len(items), err)
+		}
+	}
+}
+
+// BenchmarkListConversations is the client's whole cost of listing 20 full
+// pages from the emulator with no latency: requests, reading bodies,
+// finding the next page and decoding, without mapping into state.
+func BenchmarkListConversations(b *testing.B) {
+	const n = 20 * MaxPageSizeV2
+	srv, err := emulator.New(emulator.Generate(emulator.GenerateOptions{Seed: 42, Conversations: n, ParticipantsPerConversation: 2}), emulator.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	hs := httptest.NewServer(srv)
+	b.Cleanup(hs.Close)
+	c, err := New(Config{Username: emulator.DefaultUsername, Password: emulator.DefaultPassword, BaseURL: hs.URL})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		got := 0
+		if _, err := c.ListConversations(context.Background(), ConversationFilter{}, ListOptions{}, func(page []Conversation) error {
+			got += len(page)
+			return nil
+		}); err != nil || got != n {
+			b.Fatalf("listed %d of %d: %v", got, n, err)
 		}
 	}
 }

@@ -134,12 +134,19 @@ type fetched[T, M any] struct {
 	decodeErr   error
 }
 
-// decode decodes the page's items, in the background when async.
-func (f *fetched[T, M]) decode(itemsKey string, async bool) {
+// decode decodes the page's items, in the background when async, and then
+// hands the body's buffer to free for a later page: nothing decoded refers
+// to it, as the decoder copies every string and raw value out.
+func (f *fetched[T, M]) decode(itemsKey string, async bool, free chan<- []byte) {
 	f.decoded = make(chan struct{})
 	run := func() {
 		defer close(f.decoded)
 		f.items, f.decodedMeta, f.decodeErr = decodePage[T, M](f.body, itemsKey)
+		select {
+		case free <- f.body:
+		default:
+		}
+		f.body = nil
 	}
 	if async {
 		go run()
@@ -167,8 +174,17 @@ func list[T, M any](ctx context.Context, c *Client, path, itemsKey string, first
 	}
 
 	prefetch := opts.MaxItems == 0
+	// Buffers of decoded pages, for the pages still to be read. Only a few
+	// pages are ever in flight (see pages below), so a few buffers serve a
+	// listing of any length.
+	free := make(chan []byte, 4)
 	fetch := func(page int, u *url.URL) *fetched[T, M] {
-		body, err := c.get(ctx, u)
+		var buf []byte
+		select {
+		case buf = <-free:
+		default:
+		}
+		body, err := c.get(ctx, u, buf)
 		if err != nil {
 			return &fetched[T, M]{page: page, err: err}
 		}
@@ -182,7 +198,7 @@ func list[T, M any](ctx context.Context, c *Client, path, itemsKey string, first
 		if err == nil {
 			// Decoding runs on another core while the next page is
 			// requested and the previous one is mapped.
-			f.decode(itemsKey, prefetch)
+			f.decode(itemsKey, prefetch, free)
 		}
 		return f
 	}
