@@ -2,7 +2,6 @@ package datasources_test
 
 import (
 	"fmt"
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/emulator"
