@@ -9,14 +9,21 @@ import (
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/emulator"
 )
 
+// benchEmulator serves n conversations with two participants each.
+func benchEmulator(tb testing.TB, n int) *emulator.Server {
+	tb.Helper()
+	srv, err := emulator.New(emulator.Generate(emulator.GenerateOptions{Seed: 42, Conversations: n, ParticipantsPerConversation: 2}), emulator.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return srv
+}
+
 // conversationsPage is one full page (1,000 conversations with two
 // participants each) as the emulator serves it.
 func conversationsPage(tb testing.TB) []byte {
 	tb.Helper()
-	srv, err := emulator.New(emulator.Generate(emulator.GenerateOptions{Seed: 42, Conversations: MaxPageSizeV2, ParticipantsPerConversation: 2}), emulator.Options{})
-	if err != nil {
-		tb.Fatal(err)
-	}
+	srv := benchEmulator(tb, MaxPageSizeV2)
 	req := httptest.NewRequest(http.MethodGet, "/v2/Conversations?pageSize=1000", nil)
 	req.SetBasicAuth(emulator.DefaultUsername, emulator.DefaultPassword)
 	rec := httptest.NewRecorder()
@@ -46,11 +53,7 @@ func BenchmarkDecodeConversationsPage(b *testing.B) {
 // finding the next page and decoding, without mapping into state.
 func BenchmarkListConversations(b *testing.B) {
 	const n = 20 * MaxPageSizeV2
-	srv, err := emulator.New(emulator.Generate(emulator.GenerateOptions{Seed: 42, Conversations: n, ParticipantsPerConversation: 2}), emulator.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	hs := httptest.NewServer(srv)
+	hs := httptest.NewServer(benchEmulator(b, n))
 	b.Cleanup(hs.Close)
 	c, err := New(Config{Username: emulator.DefaultUsername, Password: emulator.DefaultPassword, BaseURL: hs.URL})
 	if err != nil {
