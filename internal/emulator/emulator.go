@@ -485,9 +485,13 @@ func bodyBuffer(n int) []byte {
 	return make([]byte, 0, n+n/4) // room for the slightly larger pages of the same listing
 }
 
+// minRecycled is the smallest buffer worth keeping: error bodies and small
+// pages are cheap to allocate.
+const minRecycled = 64 << 10
+
 // recycle hands the buffer of a written body to later pages.
 func recycle(body []byte) {
-	if cap(body) >= 64<<10 {
+	if cap(body) >= minRecycled {
 		bodies.Put(&body)
 	}
 }
