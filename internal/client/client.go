@@ -4,7 +4,6 @@
 package client
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -218,10 +217,10 @@ func ResolveBaseURL(baseURL, region, edge string) (*url.URL, error) {
 var HostLabel = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
 
 // get fetches one URL on the configured host and returns the body of a 2xx
-// response, read into buf's storage when it is large enough. Connection
+// response. Connection
 // errors, body read errors, 429 and 5xx other than 501 are retried; any
 // other status is returned at once as an *Error.
-func (c *Client) get(ctx context.Context, u *url.URL, buf []byte) ([]byte, error) {
+func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, error) {
 	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, err
@@ -235,7 +234,7 @@ func (c *Client) get(ctx context.Context, u *url.URL, buf []byte) ([]byte, error
 	req.SetResponseHandler(func(resp *http.Response) error {
 		defer resp.Body.Close()
 		if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-			b, err := readBounded(buf, resp.Body, maxBodyBytes)
+			b, err := readBounded(resp.Body, maxBodyBytes)
 			if err != nil {
 				// A body cut short is a transient fault: returning it makes
 				// the request be retried.
@@ -379,17 +378,14 @@ func giveUp(resp *http.Response, err error, attempts int) (*http.Response, error
 	return nil, fmt.Errorf("giving up after %d attempt(s): %w", attempts, err)
 }
 
-// readBounded reads r, which must hold at most limit bytes, over buf's
-// storage: a listing hands back the buffer of a page it has decoded, so
-// that reading a large account does not allocate (and the kernel does not
-// zero) a fresh megabyte-sized buffer for every page.
-func readBounded(buf []byte, r io.Reader, limit int64) ([]byte, error) {
-	b := bytes.NewBuffer(buf[:0])
-	if _, err := b.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
+// readBounded reads r, which must hold at most limit bytes.
+func readBounded(r io.Reader, limit int64) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
 		return nil, err
 	}
-	if int64(b.Len()) > limit {
+	if int64(len(b)) > limit {
 		return nil, fmt.Errorf("response body is larger than %d MiB", limit>>20)
 	}
-	return b.Bytes(), nil
+	return b, nil
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -638,10 +639,9 @@ func TestLogLevelFromEnvironment(t *testing.T) {
 	}
 }
 
-// Page bodies are read into the buffers of pages already decoded: the items
-// of every page must stay as they were decoded while later pages overwrite
-// those buffers, including raw JSON and metadata.
-func TestItemsOutliveTheirPageBuffers(t *testing.T) {
+// The items of every page stay as they were decoded while later pages are
+// read, including raw JSON and metadata.
+func TestItemsOutliveLaterPages(t *testing.T) {
 	const pages = 12
 	f := newFake(t, func(n int, w http.ResponseWriter, r *http.Request) {
 		next := fmt.Sprintf(`"t%d"`, n)
@@ -671,5 +671,36 @@ func TestItemsOutliveTheirPageBuffers(t *testing.T) {
 			c.Configuration == nil || string(c.Configuration.ChannelSettings) != fmt.Sprintf(`{"p":"%s"}`, pad) {
 			t.Errorf("item %d changed after later pages were read: %+v", n, c)
 		}
+	}
+}
+
+// While the caller works on page k, page k+1 is requested, and no page
+// after it.
+func TestOnePageAhead(t *testing.T) {
+	const pages = 5
+	f := newFake(t, func(n int, w http.ResponseWriter, r *http.Request) {
+		next := fmt.Sprintf(`"t%d"`, n)
+		if n == pages {
+			next = "null"
+		}
+		fmt.Fprintf(w, `{"conversations":[{"id":"%d"}],"meta":{"nextToken":%s}}`, n, next)
+	})
+	seen := 0
+	_, err := newTestClient(t, f.URL).ListConversations(context.Background(), ConversationFilter{}, ListOptions{}, func(page []Conversation) error {
+		seen++
+		k, _ := strconv.Atoi(page[0].ID)
+		for deadline := time.Now().Add(5 * time.Second); k < pages && len(f.requests()) < k+1; time.Sleep(time.Millisecond) {
+			if time.Now().After(deadline) {
+				return fmt.Errorf("page %d was not requested while page %d was worked on", k+1, k)
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+		if n := len(f.requests()); n > k+1 {
+			return fmt.Errorf("%d pages requested while page %d was worked on", n, k)
+		}
+		return nil
+	})
+	if err != nil || seen != pages {
+		t.Fatalf("%d pages seen: %v", seen, err)
 	}
 }

@@ -34,8 +34,8 @@ func conversationsPage(tb testing.TB) []byte {
 	return rec.Body.Bytes()
 }
 
-// BenchmarkDecodeConversationsPage is the cost of decoding one page; the
-// pager does it on another core while the network serves the next page.
+// BenchmarkDecodeConversationsPage is the cost of decoding one page, which
+// the caller does while the next page is on its way.
 func BenchmarkDecodeConversationsPage(b *testing.B) {
 	body := conversationsPage(b)
 	b.SetBytes(int64(len(body)))
@@ -44,6 +44,20 @@ func BenchmarkDecodeConversationsPage(b *testing.B) {
 		items, _, err := decodePage[Conversation, v2Meta](body, "conversations")
 		if err != nil || len(items) != MaxPageSizeV2 {
 			b.Fatalf("decoded %d items: %v", len(items), err)
+		}
+	}
+}
+
+// BenchmarkReadMetaConversationsPage is the cost of finding where the next
+// page is, which the fetcher pays on every page before requesting it.
+func BenchmarkReadMetaConversationsPage(b *testing.B) {
+	body := conversationsPage(b)
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		_, n, err := readMeta[v2Meta](body, "conversations")
+		if err != nil || n != MaxPageSizeV2 {
+			b.Fatalf("counted %d items: %v", n, err)
 		}
 	}
 }

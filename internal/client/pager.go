@@ -118,166 +118,94 @@ func listV1[T any](ctx context.Context, c *Client, path, itemsKey string, query 
 	return list(ctx, c, path, itemsKey, c.endpoint(path, q), opts, next, fn)
 }
 
-// fetched is one page as the fetcher hands it over: its raw body, its meta
-// block and the next page's URL, or the error that ended the listing. Its
-// items are decoded in the background; decoded is closed once they are.
-type fetched[T, M any] struct {
-	page int
+// page is one page as the fetcher hands it over: its body, or the error
+// that ended the listing. last says that no page follows it.
+type page struct {
+	n    int
 	body []byte
-	meta *M
-	next *url.URL
+	last bool
 	err  error
-
-	decoded     chan struct{}
-	items       []T
-	decodedMeta *M
-	decodeErr   error
 }
 
-// decode decodes the page's items, in the background when async, and then
-// hands the body's buffer to free for a later page: nothing decoded refers
-// to it, as the decoder copies every string and raw value out.
-func (f *fetched[T, M]) decode(itemsKey string, async bool, free chan<- []byte) {
-	f.decoded = make(chan struct{})
-	run := func() {
-		defer close(f.decoded)
-		f.items, f.decodedMeta, f.decodeErr = decodePage[T, M](f.body, itemsKey)
-		select {
-		case free <- f.body:
-		default:
-		}
-		f.body = nil
-	}
-	if async {
-		go run()
-	} else {
-		run()
-	}
-}
-
-// list is the paging engine of both styles. A fetcher goroutine requests
-// page k+1 as soon as it knows where it is (from page k's meta block, read
-// without decoding the items) while the caller decodes and maps page k, so
-// that the provider's own work hides behind the network. With MaxItems the
-// pages are read one at a time, so that no request is made past the limit.
-// next gives the URL of the page after one whose meta it is given, or nil
-// at the end; it is only ever called from one goroutine at a time.
+// list is the paging engine of both styles. One fetcher goroutine requests
+// the pages in order and reads only their meta block, which says where the
+// next page is; it hands each body over on an unbuffered channel and
+// requests the next page while the caller decodes this one's items and fn
+// writes them. So one page is on its way while one is worked on, and never
+// more. next gives the URL of the page after one whose meta it is given,
+// or nil at the end. The fetcher stops on its own once MaxItems items were
+// read, so that no request is made past the limit.
 func list[T, M any](ctx context.Context, c *Client, path, itemsKey string, first *url.URL, opts ListOptions, next func(*M) (*url.URL, error), fn pageFunc[T]) (Stats, error) {
 	ctx = c.logContext(ctx)
 	ctx, cancel := context.WithCancel(ctx)
-	var st Stats
+	pages := make(chan page)
+	go func() {
+		defer close(pages)
+		u, items := first, 0
+		for n := 1; u != nil; n++ {
+			p := page{n: n}
+			var meta *M
+			var count int
+			p.body, p.err = c.get(ctx, u)
+			if p.err == nil {
+				logBody(ctx, p.body)
+				meta, count, p.err = readMeta[M](p.body, itemsKey)
+			}
+			if p.err == nil {
+				items += count
+				u = nil
+				if opts.MaxItems == 0 || items < opts.MaxItems {
+					u, p.err = next(meta)
+				}
+				p.last = u == nil
+			}
+			select {
+			case pages <- p:
+			case <-ctx.Done():
+				return
+			}
+			if p.err != nil {
+				return
+			}
+		}
+	}()
+	// Stop the fetcher and wait for it, so that no request is made after
+	// list returns.
+	defer func() {
+		cancel()
+		for range pages {
+		}
+	}()
 
+	var st Stats
 	// Every error leaves through here, with this client's secrets removed
 	// in case a server or proxy echoed them into a body.
 	fail := func(page int, err error) error {
 		return &PageError{Page: page, Path: path, Err: c.redactErr(err)}
 	}
-
-	prefetch := opts.MaxItems == 0
-	// Buffers of decoded pages, for the pages still to be read. Only a few
-	// pages are ever in flight (see pages below), so a few buffers serve a
-	// listing of any length.
-	free := make(chan []byte, 4)
-	fetch := func(page int, u *url.URL) *fetched[T, M] {
-		var buf []byte
-		select {
-		case buf = <-free:
-		default:
-		}
-		body, err := c.get(ctx, u, buf)
-		if err != nil {
-			return &fetched[T, M]{page: page, err: err}
-		}
-		logBody(ctx, body)
-		meta, err := peekMeta[M](body)
-		if err != nil {
-			return &fetched[T, M]{page: page, err: err}
-		}
-		n, err := next(meta)
-		f := &fetched[T, M]{page: page, body: body, meta: meta, next: n, err: err}
-		if err == nil {
-			// Decoding runs on another core while the next page is
-			// requested and the previous one is mapped.
-			f.decode(itemsKey, prefetch, free)
-		}
-		return f
-	}
-
-	// One page of buffer: the fetcher runs at most two pages ahead of the
-	// caller, so that two pages can be decoding while one is mapped (a
-	// read of many large pages is CPU-bound), and an error wastes at most
-	// two requests.
-	pages := make(chan *fetched[T, M], 1)
-	done := make(chan struct{})
-	if !prefetch {
-		close(done)
-	} else {
-		go func() {
-			defer close(done)
-			defer close(pages)
-			u := first
-			for page := 1; u != nil; page++ {
-				f := fetch(page, u)
-				// Hand the page (or its error, which says more than a bare
-				// cancellation) over if there is room, else wait for room.
-				select {
-				case pages <- f:
-				default:
-					select {
-					case pages <- f:
-					case <-ctx.Done():
-						return
-					}
-				}
-				if f.err != nil {
-					return
-				}
-				u = f.next
-			}
-		}()
-	}
-	// Stop the fetcher and wait for it, so that no request is made after
-	// list returns.
-	defer func() { cancel(); <-done }()
-
-	u := first
-	for page := 1; ; page++ {
-		var f *fetched[T, M]
-		if !prefetch {
-			f = fetch(page, u)
-		} else {
-			var ok bool
-			if f, ok = <-pages; !ok {
-				// The fetcher stops early only when the context ends; the
-				// list is complete only once a page with no next page was
-				// delivered below.
-				err := ctx.Err()
-				if err == nil {
-					err = errors.New("the listing stopped before its last page")
-				}
-				return st, fail(page, fmt.Errorf("cancelled before this page was read: %w", err))
-			}
-		}
+	for p := range pages {
 		st.Requests++
-		if f.err != nil {
-			return st, fail(f.page, f.err)
+		if p.err != nil {
+			return st, fail(p.n, p.err)
 		}
 		start := time.Now()
-		<-f.decoded
-		items := f.items
-		if f.decodeErr != nil {
-			return st, fail(f.page, f.decodeErr)
-		}
-		if err := samePosition(f.decodedMeta, f.meta); err != nil {
-			return st, fail(f.page, err)
+		items, _, err := decodePage[T, M](p.body, itemsKey)
+		if err != nil {
+			return st, fail(p.n, err)
 		}
 		complete, err := deliver(&st, opts, items, fn)
-		tflog.SubsystemDebug(ctx, LogSubsystem, "page read", map[string]interface{}{"page": f.page, "items": len(items), "total_items": st.Items, "wait_and_map_ms": time.Since(start).Milliseconds()})
-		if err != nil || complete || f.next == nil {
+		tflog.SubsystemDebug(ctx, LogSubsystem, "page read", map[string]interface{}{"page": p.n, "items": len(items), "total_items": st.Items, "decode_and_write_ms": time.Since(start).Milliseconds()})
+		if err != nil || complete || p.last {
 			return st, err
 		}
-		u = f.next
 	}
+	// The fetcher stops early only when the context ends: the list is
+	// complete only once a page with no next page was delivered above.
+	err := ctx.Err()
+	if err == nil {
+		err = errors.New("the listing stopped before its last page")
+	}
+	return st, fail(st.Requests+1, fmt.Errorf("cancelled before this page was read: %w", err))
 }
 
 // redactErr removes this client's secrets from the text of a Twilio error
@@ -292,67 +220,6 @@ func (c *Client) redactErr(err error) error {
 		me.Excerpt = c.redact(me.Excerpt)
 	}
 	return err
-}
-
-// peekMeta reads a page's meta block without decoding its items. Twilio
-// puts meta last, so the fast path parses it from the tail of the body;
-// any other layout falls back to a full scan.
-func peekMeta[M any](body []byte) (*M, error) {
-	if m, ok := tailMeta[M](body); ok {
-		return m, nil
-	}
-	var env struct {
-		Meta *M `json:"meta"`
-	}
-	if err := json.Unmarshal(body, &env, lenientUTF8); err != nil {
-		return nil, malformed(body, err)
-	}
-	if env.Meta == nil {
-		return nil, malformed(body, errors.New("the response has no \"meta\" block, so it cannot tell whether more pages follow"))
-	}
-	return env.Meta, nil
-}
-
-var metaKey = []byte(`"meta"`)
-
-// tailMeta parses `"meta": {...} }` at the very end of body. It reports
-// false, and the caller scans the whole body, unless the last "meta" key is
-// followed by exactly one object and the closing brace of the document.
-func tailMeta[M any](body []byte) (*M, bool) {
-	i := bytes.LastIndex(body, metaKey)
-	if i <= 0 || body[i-1] == '\\' {
-		return nil, false
-	}
-	rest := bytes.TrimLeft(body[i+len(metaKey):], " \t\r\n")
-	if len(rest) == 0 || rest[0] != ':' {
-		return nil, false
-	}
-	dec := jsontext.NewDecoder(bytes.NewBuffer(rest[1:]), lenientUTF8)
-	raw, err := dec.ReadValue()
-	if err != nil || raw.Kind() != '{' {
-		return nil, false
-	}
-	tail := bytes.TrimSpace(rest[1+int(dec.InputOffset()):])
-	if len(tail) != 1 || tail[0] != '}' {
-		return nil, false
-	}
-	m := new(M)
-	if err := json.Unmarshal(raw, m, lenientUTF8); err != nil {
-		return nil, false
-	}
-	return m, true
-}
-
-// samePosition checks that the fully decoded meta block is the one the
-// fetcher followed: a body that fooled the fast path fails loudly instead
-// of skipping or repeating pages.
-func samePosition[M any](decoded, peeked *M) error {
-	a, _ := json.Marshal(decoded)
-	b, _ := json.Marshal(peeked)
-	if !bytes.Equal(a, b) {
-		return fmt.Errorf("the response's meta block is ambiguous (%s, %s); refusing to guess the next page", a, b)
-	}
-	return nil
 }
 
 func effectivePageSize(opts ListOptions, maxPageSize int) int {
@@ -404,59 +271,116 @@ func (c *Client) endpoint(escapedPath string, q url.Values) *url.URL {
 // than refuse the page, as encoding/json does.
 var lenientUTF8 = jsontext.AllowInvalidUTF8(true)
 
-// decodePage decodes {"<itemsKey>": [...], "meta": {...}}. A body without
-// the list or without meta is refused: without meta, nobody can tell whether
-// more pages follow, and a silently short result is worse than an error.
-//
-// Pages are decoded with the JSON v2 implementation, which decodes a full
-// page of conversations in less than half the time encoding/json takes.
+// Pages are {"<itemsKey>": [...], "meta": {...}}, decoded with the JSON v2
+// implementation, which decodes a full page of conversations in less than
+// half the time encoding/json takes and skips a value without decoding it.
 // Invalid UTF-8 becomes U+FFFD, as with encoding/json; a name that appears
 // twice in one object makes the page malformed.
+
+// decodePage decodes a page's items and meta block.
 func decodePage[T, M any](body []byte, itemsKey string) ([]T, *M, error) {
-	dec := jsontext.NewDecoder(bytes.NewBuffer(body), lenientUTF8)
-	if err := expectKind(dec, '{'); err != nil {
-		return nil, nil, malformed(body, err)
-	}
 	var items []T
 	var meta *M
 	haveItems := false
-	for dec.PeekKind() != '}' {
-		tok, err := dec.ReadToken()
-		if err != nil {
-			return nil, nil, malformed(body, err)
-		}
-		switch key := tok.String(); key {
+	err := members(body, func(name string, dec *jsontext.Decoder) error {
+		switch name {
 		case itemsKey:
 			haveItems = true
 			if err := json.UnmarshalDecode(dec, &items); err != nil {
-				return nil, nil, malformed(body, fmt.Errorf("decoding %q: %w", itemsKey, err))
+				return fmt.Errorf("decoding %q: %w", itemsKey, err)
 			}
+			return nil
 		case "meta":
 			if err := json.UnmarshalDecode(dec, &meta); err != nil {
-				return nil, nil, malformed(body, fmt.Errorf("decoding \"meta\": %w", err))
+				return fmt.Errorf("decoding \"meta\": %w", err)
 			}
-		default:
-			if err := dec.SkipValue(); err != nil {
-				return nil, nil, malformed(body, err)
-			}
+			return nil
 		}
+		return dec.SkipValue()
+	})
+	if err == nil {
+		err = complete(haveItems, meta != nil, itemsKey)
 	}
-	if err := expectKind(dec, '}'); err != nil {
+	if err != nil {
 		return nil, nil, malformed(body, err)
-	}
-	if _, err := dec.ReadToken(); err != io.EOF {
-		return nil, nil, malformed(body, errors.New("unexpected data after the JSON object"))
-	}
-	if !haveItems {
-		return nil, nil, malformed(body, fmt.Errorf("the response has no %q list", itemsKey))
-	}
-	if meta == nil {
-		return nil, nil, malformed(body, errors.New("the response has no \"meta\" block, so it cannot tell whether more pages follow"))
 	}
 	if items == nil {
 		items = []T{}
 	}
 	return items, meta, nil
+}
+
+// readMeta decodes a page's meta block and counts its items without
+// decoding them: it is what the fetcher needs to request the next page.
+func readMeta[M any](body []byte, itemsKey string) (*M, int, error) {
+	var meta *M
+	n, haveItems := 0, false
+	err := members(body, func(name string, dec *jsontext.Decoder) error {
+		switch name {
+		case itemsKey:
+			haveItems = true
+			if err := expectKind(dec, '['); err != nil {
+				return fmt.Errorf("decoding %q: %w", itemsKey, err)
+			}
+			for ; dec.PeekKind() != ']'; n++ {
+				if err := dec.SkipValue(); err != nil {
+					return fmt.Errorf("decoding %q: %w", itemsKey, err)
+				}
+			}
+			return expectKind(dec, ']')
+		case "meta":
+			if err := json.UnmarshalDecode(dec, &meta); err != nil {
+				return fmt.Errorf("decoding \"meta\": %w", err)
+			}
+			return nil
+		}
+		return dec.SkipValue()
+	})
+	if err == nil {
+		err = complete(haveItems, meta != nil, itemsKey)
+	}
+	if err != nil {
+		return nil, 0, malformed(body, err)
+	}
+	return meta, n, nil
+}
+
+// members hands each member of the JSON object body to fn, with the
+// decoder positioned at its value, which fn must consume.
+func members(body []byte, fn func(name string, dec *jsontext.Decoder) error) error {
+	dec := jsontext.NewDecoder(bytes.NewBuffer(body), lenientUTF8)
+	if err := expectKind(dec, '{'); err != nil {
+		return err
+	}
+	for dec.PeekKind() != '}' {
+		tok, err := dec.ReadToken()
+		if err != nil {
+			return err
+		}
+		if err := fn(tok.String(), dec); err != nil {
+			return err
+		}
+	}
+	if err := expectKind(dec, '}'); err != nil {
+		return err
+	}
+	if _, err := dec.ReadToken(); err != io.EOF {
+		return errors.New("unexpected data after the JSON object")
+	}
+	return nil
+}
+
+// complete refuses a page without its list or without meta: without meta,
+// nobody can tell whether more pages follow, and a silently short result
+// is worse than an error.
+func complete(haveItems, haveMeta bool, itemsKey string) error {
+	switch {
+	case !haveItems:
+		return fmt.Errorf("the response has no %q list", itemsKey)
+	case !haveMeta:
+		return errors.New("the response has no \"meta\" block, so it cannot tell whether more pages follow")
+	}
+	return nil
 }
 
 func expectKind(dec *jsontext.Decoder, want jsontext.Kind) error {
