@@ -3,7 +3,6 @@ package datasources
 import (
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -35,23 +34,10 @@ func computedStringList(desc string) schema.ListAttribute {
 }
 
 func computedObject(desc string, attrs map[string]schema.Attribute) schema.SingleNestedAttribute {
-	return schema.SingleNestedAttribute{Computed: true, MarkdownDescription: desc, Attributes: attrs, CustomType: objectType(attrs)}
+	return schema.SingleNestedAttribute{Computed: true, MarkdownDescription: desc, Attributes: attrs}
 }
 
 // nestedObject is the object of a list nested attribute.
 func nestedObject(attrs map[string]schema.Attribute) schema.NestedAttributeObject {
-	return schema.NestedAttributeObject{Attributes: attrs, CustomType: objectType(attrs)}
-}
-
-// objectType is the object type the framework derives from attrs, built
-// once. Without it, the framework builds it again, with the types of
-// everything nested in it, at every schema lookup; after each Read it looks
-// the schema up for every null value in state, and for a list of
-// conversations that rebuilding costs more than the rest of the lookup.
-func objectType(attrs map[string]schema.Attribute) types.ObjectType {
-	attrTypes := make(map[string]attr.Type, len(attrs))
-	for name, a := range attrs {
-		attrTypes[name] = a.GetType()
-	}
-	return types.ObjectType{AttrTypes: attrTypes}
+	return schema.NestedAttributeObject{Attributes: attrs}
 }

@@ -9,14 +9,18 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
 )
 
-var _ datasource.DataSourceWithConfigure = (*conversationsDataSource)(nil)
+var (
+	_ datasource.DataSourceWithConfigure = (*conversationsDataSource)(nil)
+	_ StateReader                        = (*conversationsDataSource)(nil)
+)
 
 // NewConversationsDataSource is the constructor of twilio_conversations.
 func NewConversationsDataSource() datasource.DataSource { return &conversationsDataSource{} }
@@ -113,10 +117,13 @@ func (d *conversationsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 }
 
 func (d *conversationsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	readThroughState(ctx, d, req, resp)
+}
+
+func (d *conversationsDataSource) ReadState(ctx context.Context, config tfsdk.Config) ([]byte, diag.Diagnostics) {
 	var m conversationsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
+	if diags := config.Get(ctx, &m); diags.HasError() {
+		return nil, diags
 	}
 	filter := client.ConversationFilter{ChannelID: m.ChannelID.ValueString()}
 	for _, s := range m.Statuses {
@@ -132,60 +139,48 @@ func (d *conversationsDataSource) Read(ctx context.Context, req datasource.ReadR
 		q.Set("channel_id", filter.ChannelID)
 	}
 	opts := listOptions(m.PageSize, m.MaxItems)
-	readList(ctx, req, resp, "twilio_conversations", "conversations", lookupID("conversations", q, m.MaxItems), "",
-		func(fn func([]client.Conversation) error) (client.Stats, error) {
+	return readList(ctx, config, listRead[client.Conversation]{
+		typeName: "twilio_conversations", listAttr: "conversations", id: lookupID("conversations", q, m.MaxItems),
+		list: func(fn func([]client.Conversation) error) (client.Stats, error) {
 			return d.client.ListConversations(ctx, filter, opts, fn)
-		}, conversationValue)
+		},
+		item: writeConversation,
+	})
 }
 
-// conversationValue maps a v2 conversation; t is its object type.
-func conversationValue(m *mapper, t tftypes.Type, c client.Conversation) tftypes.Value {
-	cfgType := attrType(t, "configuration")
-	cfg := tftypes.NewValue(cfgType, nil)
-	if k := c.Configuration; k != nil {
-		cbType := listElem(cfgType, "status_callbacks")
-		var cbs []tftypes.Value
-		if k.StatusCallbacks != nil {
-			cbs = make([]tftypes.Value, len(k.StatusCallbacks))
-			for i, cb := range k.StatusCallbacks {
-				cbs[i] = tftypes.NewValue(cbType, map[string]tftypes.Value{"url": m.recurring(cb.URL), "method": m.recurring(cb.Method)})
+// writeConversation writes a v2 conversation.
+func writeConversation(w *stateWriter, c *client.Conversation) {
+	w.object(10)
+	w.str("account_id", c.AccountID)
+	if k := c.Configuration; w.nested("configuration", k != nil, 9) {
+		w.json("channel_settings", k.ChannelSettings)
+		w.str("conversation_grouping_type", k.ConversationGroupingType)
+		if b := k.ConversationsV1Bridge; w.nested("conversations_v1_bridge", b != nil, 1) {
+			w.str("service_id", b.ServiceID)
+		}
+		w.str("description", k.Description)
+		w.str("display_name", k.DisplayName)
+		w.strList("intelligence_configuration_ids", k.IntelligenceConfigurationIDs)
+		w.bool("memory_extraction_enabled", k.MemoryExtractionEnabled)
+		w.str("memory_store_id", k.MemoryStoreID)
+		if w.list("status_callbacks", len(k.StatusCallbacks), k.StatusCallbacks == nil) {
+			for _, cb := range k.StatusCallbacks {
+				w.object(2)
+				w.str("method", cb.Method)
+				w.str("url", cb.URL)
 			}
 		}
-		bridgeType := attrType(cfgType, "conversations_v1_bridge")
-		bridge := tftypes.NewValue(bridgeType, nil)
-		if b := k.ConversationsV1Bridge; b != nil {
-			bridge = tftypes.NewValue(bridgeType, map[string]tftypes.Value{"service_id": m.recurring(b.ServiceID)})
-		}
-		cfg = tftypes.NewValue(cfgType, map[string]tftypes.Value{
-			"display_name":                   m.recurring(k.DisplayName),
-			"description":                    m.recurring(k.Description),
-			"conversation_grouping_type":     m.recurring(k.ConversationGroupingType),
-			"memory_store_id":                m.recurring(k.MemoryStoreID),
-			"channel_settings":               tfJSON(k.ChannelSettings),
-			"status_callbacks":               tfList(cfgType, "status_callbacks", cbs),
-			"intelligence_configuration_ids": m.recurringList(k.IntelligenceConfigurationIDs),
-			"memory_extraction_enabled":      tfBoolPtr(k.MemoryExtractionEnabled),
-			"conversations_v1_bridge":        bridge,
-		})
 	}
-	pType := listElem(t, "participants")
-	var participants []tftypes.Value
-	if c.Participants != nil {
-		participants = make([]tftypes.Value, len(c.Participants))
-		for i, p := range c.Participants {
-			participants[i] = participantValue(m, pType, p)
+	w.str("configuration_id", c.ConfigurationID)
+	w.time("created_at", c.CreatedAt, "conversation", c.ID)
+	w.strValue("id", c.ID)
+	w.strMap("metadata", c.Metadata)
+	w.str("name", c.Name)
+	if w.list("participants", len(c.Participants), c.Participants == nil) {
+		for i := range c.Participants {
+			writeParticipant(w, &c.Participants[i])
 		}
 	}
-	return tftypes.NewValue(t, map[string]tftypes.Value{
-		"id":               tfString(c.ID),
-		"account_id":       m.recurring(c.AccountID),
-		"configuration_id": m.recurring(c.ConfigurationID),
-		"status":           m.recurring(c.Status),
-		"name":             tfStringPtr(c.Name),
-		"created_at":       m.time(c.CreatedAt, "conversation", c.ID, "created_at"),
-		"updated_at":       m.time(c.UpdatedAt, "conversation", c.ID, "updated_at"),
-		"metadata":         m.recurringMap(c.Metadata),
-		"configuration":    cfg,
-		"participants":     tfList(t, "participants", participants),
-	})
+	w.str("status", c.Status)
+	w.time("updated_at", c.UpdatedAt, "conversation", c.ID)
 }

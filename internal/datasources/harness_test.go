@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -20,9 +19,10 @@ import (
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/provider"
 )
 
-// providers serve the provider in process to the terraform CLI.
+// providers serve the provider in process to the terraform CLI, as the
+// plugin binary does.
 var providers = map[string]func() (tfprotov6.ProviderServer, error){
-	"twilio": providerserver.NewProtocol6WithError(provider.New("test")()),
+	"twilio": func() (tfprotov6.ProviderServer, error) { return provider.NewServer("test")(), nil },
 }
 
 // emu is a running emulator for one test.

@@ -8,10 +8,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
 )
@@ -19,6 +20,7 @@ import (
 var (
 	_ datasource.DataSourceWithConfigure        = (*participantConversationsDataSource)(nil)
 	_ datasource.DataSourceWithConfigValidators = (*participantConversationsDataSource)(nil)
+	_ StateReader                               = (*participantConversationsDataSource)(nil)
 )
 
 // NewParticipantConversationsDataSource is the constructor of
@@ -104,10 +106,13 @@ func (d *participantConversationsDataSource) Schema(_ context.Context, _ datasou
 }
 
 func (d *participantConversationsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	readThroughState(ctx, d, req, resp)
+}
+
+func (d *participantConversationsDataSource) ReadState(ctx context.Context, config tfsdk.Config) ([]byte, diag.Diagnostics) {
 	var m participantConversationsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
+	if diags := config.Get(ctx, &m); diags.HasError() {
+		return nil, diags
 	}
 	filter := client.ParticipantFilter{Identity: m.Identity.ValueString(), Address: m.Address.ValueString()}
 	q := url.Values{}
@@ -117,44 +122,41 @@ func (d *participantConversationsDataSource) Read(ctx context.Context, req datas
 		q.Set("address", filter.Address)
 	}
 	opts := listOptions(m.PageSize, m.MaxItems)
-	readList(ctx, req, resp, "twilio_participant_conversations", "conversations", lookupID("participant_conversations", q, m.MaxItems), "",
-		func(fn func([]client.ParticipantConversation) error) (client.Stats, error) {
+	return readList(ctx, config, listRead[client.ParticipantConversation]{
+		typeName: "twilio_participant_conversations", listAttr: "conversations",
+		id: lookupID("participant_conversations", q, m.MaxItems),
+		list: func(fn func([]client.ParticipantConversation) error) (client.Stats, error) {
 			return d.client.ListParticipantConversations(ctx, filter, opts, fn)
-		}, participantConversationValue)
+		},
+		item: writeParticipantConversation,
+	})
 }
 
-// participantConversationValue maps a v1 participant conversation; t is its
-// type.
-func participantConversationValue(m *mapper, t tftypes.Type, c client.ParticipantConversation) tftypes.Value {
+// writeParticipantConversation writes a v1 participant conversation.
+func writeParticipantConversation(w *stateWriter, c *client.ParticipantConversation) {
 	id := sid(c.ConversationSid)
-	bindingType := attrType(t, "participant_messaging_binding")
-	binding := tftypes.NewValue(bindingType, nil)
-	if b := c.ParticipantMessagingBinding; b != nil {
-		binding = tftypes.NewValue(bindingType, map[string]tftypes.Value{
-			"address":           tfStringPtr(b.Address),
-			"proxy_address":     m.recurring(b.ProxyAddress),
-			"projected_address": m.recurring(b.ProjectedAddress),
-			"type":              m.recurring(b.Type),
-			"level":             m.recurring(b.Level),
-			"name":              tfStringPtr(b.Name),
-		})
+	w.object(16)
+	w.str("account_sid", c.AccountSid)
+	w.str("chat_service_sid", c.ChatServiceSid)
+	w.str("conversation_attributes", c.ConversationAttributes)
+	w.str("conversation_created_by", c.ConversationCreatedBy)
+	w.time("conversation_date_created", c.ConversationDateCreated, "conversation", id)
+	w.time("conversation_date_updated", c.ConversationDateUpdated, "conversation", id)
+	w.str("conversation_friendly_name", c.ConversationFriendlyName)
+	w.str("conversation_sid", c.ConversationSid)
+	w.str("conversation_state", c.ConversationState)
+	writeTimers(w, "conversation_timers", c.ConversationTimers, id)
+	w.str("conversation_unique_name", c.ConversationUniqueName)
+	writeLinks(w, "links", c.Links)
+	w.str("participant_identity", c.ParticipantIdentity)
+	if b := c.ParticipantMessagingBinding; w.nested("participant_messaging_binding", b != nil, 6) {
+		w.str("address", b.Address)
+		w.str("level", b.Level)
+		w.str("name", b.Name)
+		w.str("projected_address", b.ProjectedAddress)
+		w.str("proxy_address", b.ProxyAddress)
+		w.str("type", b.Type)
 	}
-	return tftypes.NewValue(t, map[string]tftypes.Value{
-		"account_sid":                   m.recurring(c.AccountSid),
-		"chat_service_sid":              m.recurring(c.ChatServiceSid),
-		"participant_sid":               tfStringPtr(c.ParticipantSid),
-		"participant_user_sid":          m.recurring(c.ParticipantUserSid),
-		"participant_identity":          m.recurring(c.ParticipantIdentity),
-		"participant_messaging_binding": binding,
-		"conversation_sid":              tfStringPtr(c.ConversationSid),
-		"conversation_unique_name":      tfStringPtr(c.ConversationUniqueName),
-		"conversation_friendly_name":    tfStringPtr(c.ConversationFriendlyName),
-		"conversation_attributes":       tfStringPtr(c.ConversationAttributes),
-		"conversation_date_created":     m.time(c.ConversationDateCreated, "conversation", id, "conversation_date_created"),
-		"conversation_date_updated":     m.time(c.ConversationDateUpdated, "conversation", id, "conversation_date_updated"),
-		"conversation_created_by":       m.recurring(c.ConversationCreatedBy),
-		"conversation_state":            m.recurring(c.ConversationState),
-		"conversation_timers":           timersValue(m, attrType(t, "conversation_timers"), c.ConversationTimers, id),
-		"links":                         linksValue(attrType(t, "links"), c.Links),
-	})
+	w.str("participant_sid", c.ParticipantSid)
+	w.str("participant_user_sid", c.ParticipantUserSid)
 }

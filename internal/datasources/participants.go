@@ -8,14 +8,18 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
 )
 
-var _ datasource.DataSourceWithConfigure = (*participantsDataSource)(nil)
+var (
+	_ datasource.DataSourceWithConfigure = (*participantsDataSource)(nil)
+	_ StateReader                        = (*participantsDataSource)(nil)
+)
 
 // NewParticipantsDataSource is the constructor of twilio_participants.
 func NewParticipantsDataSource() datasource.DataSource { return &participantsDataSource{} }
@@ -85,44 +89,45 @@ func (d *participantsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 }
 
 func (d *participantsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	readThroughState(ctx, d, req, resp)
+}
+
+func (d *participantsDataSource) ReadState(ctx context.Context, config tfsdk.Config) ([]byte, diag.Diagnostics) {
 	var m participantsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
+	if diags := config.Get(ctx, &m); diags.HasError() {
+		return nil, diags
 	}
 	id := m.ConversationID.ValueString()
 	opts := listOptions(m.PageSize, m.MaxItems)
-	readList(ctx, req, resp, "twilio_participants", "participants",
-		lookupID("participants", url.Values{"conversation_id": {id}}, m.MaxItems), "conversation "+strconv.Quote(id),
-		func(fn func([]client.Participant) error) (client.Stats, error) {
+	return readList(ctx, config, listRead[client.Participant]{
+		typeName: "twilio_participants", listAttr: "participants",
+		id:       lookupID("participants", url.Values{"conversation_id": {id}}, m.MaxItems),
+		notFound: "conversation " + strconv.Quote(id),
+		list: func(fn func([]client.Participant) error) (client.Stats, error) {
 			return d.client.ListParticipants(ctx, id, opts, fn)
-		}, participantValue)
+		},
+		item: writeParticipant,
+	})
 }
 
-// participantValue maps a v2 participant, of this data source or embedded
-// in a conversation; t is the participant object type.
-func participantValue(m *mapper, t tftypes.Type, p client.Participant) tftypes.Value {
-	addrType := listElem(t, "addresses")
-	var addrs []tftypes.Value
-	if p.Addresses != nil {
-		addrs = make([]tftypes.Value, len(p.Addresses))
-		for i, a := range p.Addresses {
-			addrs[i] = tftypes.NewValue(addrType, map[string]tftypes.Value{
-				"channel":    m.recurring(a.Channel),
-				"address":    tfStringPtr(a.Address),
-				"channel_id": tfStringPtr(a.ChannelID),
-			})
+// writeParticipant writes a v2 participant, of this data source or
+// embedded in a conversation.
+func writeParticipant(w *stateWriter, p *client.Participant) {
+	w.object(9)
+	w.str("account_id", p.AccountID)
+	if w.list("addresses", len(p.Addresses), p.Addresses == nil) {
+		for _, a := range p.Addresses {
+			w.object(3)
+			w.str("address", a.Address)
+			w.str("channel", a.Channel)
+			w.str("channel_id", a.ChannelID)
 		}
 	}
-	return tftypes.NewValue(t, map[string]tftypes.Value{
-		"id":              tfString(p.ID),
-		"conversation_id": m.recurring(p.ConversationID),
-		"account_id":      m.recurring(p.AccountID),
-		"name":            tfStringPtr(p.Name),
-		"type":            m.recurring(p.Type),
-		"profile_id":      tfStringPtr(p.ProfileID),
-		"addresses":       tfList(t, "addresses", addrs),
-		"created_at":      m.time(p.CreatedAt, "participant", p.ID, "created_at"),
-		"updated_at":      m.time(p.UpdatedAt, "participant", p.ID, "updated_at"),
-	})
+	w.str("conversation_id", p.ConversationID)
+	w.time("created_at", p.CreatedAt, "participant", p.ID)
+	w.strValue("id", p.ID)
+	w.str("name", p.Name)
+	w.str("profile_id", p.ProfileID)
+	w.str("type", p.Type)
+	w.time("updated_at", p.UpdatedAt, "participant", p.ID)
 }

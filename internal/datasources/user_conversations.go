@@ -9,10 +9,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/validate"
@@ -21,6 +22,7 @@ import (
 var (
 	_ datasource.DataSourceWithConfigure        = (*userConversationsDataSource)(nil)
 	_ datasource.DataSourceWithConfigValidators = (*userConversationsDataSource)(nil)
+	_ StateReader                               = (*userConversationsDataSource)(nil)
 )
 
 // NewUserConversationsDataSource is the constructor of twilio_user_conversations.
@@ -104,10 +106,13 @@ func (d *userConversationsDataSource) Schema(_ context.Context, _ datasource.Sch
 }
 
 func (d *userConversationsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	readThroughState(ctx, d, req, resp)
+}
+
+func (d *userConversationsDataSource) ReadState(ctx context.Context, config tfsdk.Config) ([]byte, diag.Diagnostics) {
 	var m userConversationsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
+	if diags := config.Get(ctx, &m); diags.HasError() {
+		return nil, diags
 	}
 	service := m.ChatServiceSid.ValueString()
 	user, userKey := m.UserSid.ValueString(), "user_sid"
@@ -115,35 +120,37 @@ func (d *userConversationsDataSource) Read(ctx context.Context, req datasource.R
 		user, userKey = m.Identity.ValueString(), "identity"
 	}
 	opts := listOptions(m.PageSize, m.MaxItems)
-	readList(ctx, req, resp, "twilio_user_conversations", "conversations",
-		lookupID("user_conversations", url.Values{"chat_service_sid": {service}, userKey: {user}}, m.MaxItems),
-		"Conversation Service "+strconv.Quote(service)+" or user "+strconv.Quote(user),
-		func(fn func([]client.UserConversation) error) (client.Stats, error) {
+	return readList(ctx, config, listRead[client.UserConversation]{
+		typeName: "twilio_user_conversations", listAttr: "conversations",
+		id:       lookupID("user_conversations", url.Values{"chat_service_sid": {service}, userKey: {user}}, m.MaxItems),
+		notFound: "Conversation Service " + strconv.Quote(service) + " or user " + strconv.Quote(user),
+		list: func(fn func([]client.UserConversation) error) (client.Stats, error) {
 			return d.client.ListUserConversations(ctx, service, user, opts, fn)
-		}, userConversationValue)
+		},
+		item: writeUserConversation,
+	})
 }
 
-// userConversationValue maps a v1 user conversation; t is its type.
-func userConversationValue(m *mapper, t tftypes.Type, c client.UserConversation) tftypes.Value {
+// writeUserConversation writes a v1 user conversation.
+func writeUserConversation(w *stateWriter, c *client.UserConversation) {
 	id := sid(c.ConversationSid)
-	return tftypes.NewValue(t, map[string]tftypes.Value{
-		"account_sid":             m.recurring(c.AccountSid),
-		"chat_service_sid":        m.recurring(c.ChatServiceSid),
-		"conversation_sid":        tfStringPtr(c.ConversationSid),
-		"unread_messages_count":   tfInt64Ptr(c.UnreadMessagesCount),
-		"last_read_message_index": tfInt64Ptr(c.LastReadMessageIndex),
-		"participant_sid":         tfStringPtr(c.ParticipantSid),
-		"user_sid":                m.recurring(c.UserSid),
-		"friendly_name":           tfStringPtr(c.FriendlyName),
-		"conversation_state":      m.recurring(c.ConversationState),
-		"timers":                  timersValue(m, attrType(t, "timers"), c.Timers, id),
-		"attributes":              tfStringPtr(c.Attributes),
-		"date_created":            m.time(c.DateCreated, "conversation", id, "date_created"),
-		"date_updated":            m.time(c.DateUpdated, "conversation", id, "date_updated"),
-		"created_by":              m.recurring(c.CreatedBy),
-		"notification_level":      m.recurring(c.NotificationLevel),
-		"unique_name":             tfStringPtr(c.UniqueName),
-		"url":                     tfStringPtr(c.URL),
-		"links":                   linksValue(attrType(t, "links"), c.Links),
-	})
+	w.object(18)
+	w.str("account_sid", c.AccountSid)
+	w.str("attributes", c.Attributes)
+	w.str("chat_service_sid", c.ChatServiceSid)
+	w.str("conversation_sid", c.ConversationSid)
+	w.str("conversation_state", c.ConversationState)
+	w.str("created_by", c.CreatedBy)
+	w.time("date_created", c.DateCreated, "conversation", id)
+	w.time("date_updated", c.DateUpdated, "conversation", id)
+	w.str("friendly_name", c.FriendlyName)
+	w.int("last_read_message_index", c.LastReadMessageIndex)
+	writeLinks(w, "links", c.Links)
+	w.str("notification_level", c.NotificationLevel)
+	w.str("participant_sid", c.ParticipantSid)
+	writeTimers(w, "timers", c.Timers, id)
+	w.str("unique_name", c.UniqueName)
+	w.int("unread_messages_count", c.UnreadMessagesCount)
+	w.str("url", c.URL)
+	w.str("user_sid", c.UserSid)
 }

@@ -2,7 +2,6 @@ package datasources
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
 )
@@ -23,27 +22,21 @@ func linksAttribute() schema.SingleNestedAttribute {
 	})
 }
 
-// timersValue maps the v1 timers of conversation id (either may be
-// absent); t is their type.
-func timersValue(m *mapper, t tftypes.Type, tm *client.Timers, id string) tftypes.Value {
-	if tm == nil {
-		return tftypes.NewValue(t, nil)
+// writeTimers writes the v1 timers of conversation id (either may be
+// absent).
+func writeTimers(w *stateWriter, name string, t *client.Timers, id string) {
+	if w.nested(name, t != nil, 2) {
+		w.time("date_closed", t.DateClosed, "conversation", id)
+		w.time("date_inactive", t.DateInactive, "conversation", id)
 	}
-	return tftypes.NewValue(t, map[string]tftypes.Value{
-		"date_inactive": m.time(tm.DateInactive, "conversation", id, "date_inactive"),
-		"date_closed":   m.time(tm.DateClosed, "conversation", id, "date_closed"),
-	})
 }
 
-// linksValue maps v1 links; t is their type.
-func linksValue(t tftypes.Type, l *client.Links) tftypes.Value {
-	if l == nil {
-		return tftypes.NewValue(t, nil)
+// writeLinks writes v1 links.
+func writeLinks(w *stateWriter, name string, l *client.Links) {
+	if w.nested(name, l != nil, 2) {
+		w.str("conversation", l.Conversation)
+		w.str("participant", l.Participant)
 	}
-	return tftypes.NewValue(t, map[string]tftypes.Value{
-		"participant":  tfStringPtr(l.Participant),
-		"conversation": tfStringPtr(l.Conversation),
-	})
 }
 
 // sid is a SID for messages, "" when absent.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
@@ -34,13 +35,19 @@ const Address = "registry.terraform.io/seed3f0d1ece/twilio"
 
 var _ provider.Provider = (*twilioProvider)(nil)
 
-// New returns a constructor of the provider for providerserver.
+// New returns a constructor of the provider for the framework's
+// providerserver; NewServer is the server Terraform talks to.
 func New(version string) func() provider.Provider {
 	return func() provider.Provider { return &twilioProvider{version: version} }
 }
 
+// typeName is the provider's name, the prefix of its data sources' names.
+const typeName = "twilio"
+
 type twilioProvider struct {
 	version string
+	// client is the one Configure built, for the server's ReadDataSource.
+	client atomic.Pointer[client.Client]
 }
 
 type providerModel struct {
@@ -57,7 +64,7 @@ type providerModel struct {
 }
 
 func (p *twilioProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
-	resp.TypeName = "twilio"
+	resp.TypeName = typeName
 	resp.Version = p.version
 }
 
@@ -207,6 +214,7 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	}
 	tflog.Debug(ctx, "Twilio client configured", map[string]interface{}{"base_url": c.BaseURL(), "username": username})
 	resp.DataSourceData = c
+	p.client.Store(c)
 }
 
 // credentials picks the API key pair when either half of it is given, else

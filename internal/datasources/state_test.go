@@ -1,0 +1,170 @@
+package datasources
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
+)
+
+// configOf is a configuration of ds that sets the attributes in set and
+// leaves the others null, as Terraform sends it.
+func configOf(ds datasource.DataSource, set map[string]tftypes.Value) tfsdk.Config {
+	ctx := context.Background()
+	var sr datasource.SchemaResponse
+	ds.Schema(ctx, datasource.SchemaRequest{}, &sr)
+	typ := sr.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	inputs := map[string]tftypes.Value{}
+	for name, at := range typ.AttributeTypes {
+		inputs[name] = tftypes.NewValue(at, nil)
+	}
+	for name, v := range set {
+		inputs[name] = v
+	}
+	return tfsdk.Config{Schema: sr.Schema, Raw: tftypes.NewValue(typ, inputs)}
+}
+
+// decodeState decodes a written state against the schema's own type, which
+// refuses a missing or an extra attribute.
+func decodeState(t testing.TB, config tfsdk.Config, state []byte) map[string]tftypes.Value {
+	t.Helper()
+	v, err := (&tfprotov6.DynamicValue{MsgPack: state}).Unmarshal(config.Schema.Type().TerraformType(context.Background()))
+	if err != nil {
+		t.Fatalf("state does not decode against the schema: %v", err)
+	}
+	var attrs map[string]tftypes.Value
+	if err := v.As(&attrs); err != nil {
+		t.Fatal(err)
+	}
+	return attrs
+}
+
+// pagesOf is a list function that hands out pages of participants p0, p1,
+// … in order, and counts the pages it handed out.
+func pagesOf(pages, perPage int, created func(i int) string, handed *int) func(fn func([]client.Participant) error) (client.Stats, error) {
+	return func(fn func([]client.Participant) error) (client.Stats, error) {
+		var st client.Stats
+		for p := 0; p < pages; p++ {
+			page := make([]client.Participant, perPage)
+			for j := range page {
+				i := p*perPage + j
+				ts := created(i)
+				page[j] = client.Participant{ID: fmt.Sprintf("p%d", i), CreatedAt: &ts}
+			}
+			*handed++
+			st.Requests++
+			st.Items += len(page)
+			if err := fn(page); err != nil {
+				return st, err
+			}
+		}
+		return st, nil
+	}
+}
+
+func participantsConfig() tfsdk.Config {
+	return configOf(NewParticipantsDataSource(), map[string]tftypes.Value{
+		"conversation_id": tftypes.NewValue(tftypes.String, "conv_conversation_1"),
+		"page_size":       tftypes.NewValue(tftypes.Number, 7),
+	})
+}
+
+func participantsRead(list func(fn func([]client.Participant) error) (client.Stats, error)) listRead[client.Participant] {
+	return listRead[client.Participant]{typeName: "twilio_participants", listAttr: "participants", id: "the-id", list: list, item: writeParticipant}
+}
+
+// The state holds the inputs as configured, the id, and every item of
+// every page in the API's order, with the list's length filled in at the
+// end; no items is an empty list, never null.
+func TestReadListWritesInputsAndEveryItemInOrder(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct{ pages, perPage int }{{4, 300}, {0, 0}} {
+		t.Run(fmt.Sprintf("%dx%d", tc.pages, tc.perPage), func(t *testing.T) {
+			config := participantsConfig()
+			handed := 0
+			state, diags := readList(ctx, config, participantsRead(pagesOf(tc.pages, tc.perPage, func(int) string { return "2025-01-06T09:00:00Z" }, &handed)))
+			if diags.HasError() {
+				t.Fatal(diags)
+			}
+			attrs := decodeState(t, config, state)
+			var configured map[string]tftypes.Value
+			_ = config.Raw.As(&configured)
+			for _, name := range []string{"conversation_id", "page_size", "max_items"} {
+				if !attrs[name].Equal(configured[name]) {
+					t.Errorf("%s is %s in state, %s in the configuration", name, attrs[name], configured[name])
+				}
+			}
+			if !attrs["id"].Equal(tftypes.NewValue(tftypes.String, "the-id")) {
+				t.Errorf("id is %s", attrs["id"])
+			}
+			var items []tftypes.Value
+			if err := attrs["participants"].As(&items); err != nil || items == nil {
+				t.Fatalf("participants is %s (%v), want a list", attrs["participants"], err)
+			}
+			if len(items) != tc.pages*tc.perPage {
+				t.Fatalf("%d items in state, want %d", len(items), tc.pages*tc.perPage)
+			}
+			for i, v := range items {
+				var item map[string]tftypes.Value
+				var id string
+				if err := v.As(&item); err != nil {
+					t.Fatal(err)
+				}
+				if err := item["id"].As(&id); err != nil {
+					t.Fatal(err)
+				}
+				if want := fmt.Sprintf("p%d", i); id != want {
+					t.Fatalf("item %d is %s, want %s", i, id, want)
+				}
+			}
+		})
+	}
+}
+
+// An item that cannot be stored stops the listing after its page and
+// returns no state, with the error of that item only.
+func TestReadListStopsAtAnItemThatCannotBeStored(t *testing.T) {
+	const pages, perPage, bad = 40, 100, 100 + 7 // the bad item is on page 2
+	handed := 0
+	list := pagesOf(pages, perPage, func(i int) string {
+		if i == bad {
+			return "yesterday"
+		}
+		return "2025-01-06T09:00:00Z"
+	}, &handed)
+	state, diags := readList(context.Background(), participantsConfig(), participantsRead(list))
+	if state != nil {
+		t.Error("a failed read returned a state")
+	}
+	if got := diags.ErrorsCount(); got != 1 {
+		t.Fatalf("%d errors, want the bad item's only: %v", got, diags)
+	}
+	if s, d := diags.Errors()[0].Summary(), diags.Errors()[0].Detail(); s != "Unexpected timestamp from Twilio" || !strings.Contains(d, fmt.Sprintf(`created_at of participant "p%d" is "yesterday"`, bad)) {
+		t.Errorf("error does not name the item and attribute: %s: %s", s, d)
+	}
+	if handed != 2 {
+		t.Errorf("%d pages handed out after a bad item on page 2; want 2", handed)
+	}
+}
+
+// A listing error returns no state either, with the page that failed.
+func TestReadListFailedPageStoresNothing(t *testing.T) {
+	list := func(fn func([]client.Participant) error) (client.Stats, error) {
+		_ = fn([]client.Participant{{ID: "p0"}})
+		return client.Stats{Requests: 2, Items: 1}, &client.PageError{Page: 2, Path: "/v2/x", Err: fmt.Errorf("connection reset")}
+	}
+	state, diags := readList(context.Background(), participantsConfig(), participantsRead(list))
+	if state != nil || !diags.HasError() {
+		t.Fatalf("state %v, diagnostics %v", state, diags)
+	}
+	if d := diags.Errors()[0].Detail(); !strings.Contains(d, "page 2 of GET /v2/x: connection reset") || !strings.Contains(d, "Nothing was stored") {
+		t.Errorf("detail: %s", d)
+	}
+}
