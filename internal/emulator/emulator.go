@@ -142,7 +142,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rec.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	rec.WriteHeader(status)
 	_, _ = rec.Write(body)
-	recycle(body) // written: nothing refers to it any more
 }
 
 type recorder struct {
@@ -457,7 +456,7 @@ func envelope(key string, items []json.RawMessage, meta []byte) []byte {
 	for _, it := range items {
 		n += len(it) + 1
 	}
-	b := bodyBuffer(n)
+	b := make([]byte, 0, n)
 	b = append(b, `{"`+key+`":[`...)
 	for i, it := range items {
 		if i > 0 {
@@ -468,32 +467,6 @@ func envelope(key string, items []json.RawMessage, meta []byte) []byte {
 	b = append(b, `],"meta":`...)
 	b = append(b, meta...)
 	return append(b, '}')
-}
-
-// bodies holds the buffers of bodies already written. A full page of
-// conversations is about 1.5 MB: allocating each afresh costs the emulator
-// more CPU than serving it, and a benchmark sharing the machine with the
-// emulator would count that against the provider, when Twilio's own work
-// costs the provider's machine nothing.
-var bodies sync.Pool // of *[]byte
-
-// bodyBuffer is an empty buffer with room for at least n bytes.
-func bodyBuffer(n int) []byte {
-	if p, ok := bodies.Get().(*[]byte); ok && cap(*p) >= n {
-		return (*p)[:0]
-	}
-	return make([]byte, 0, n+n/4) // room for the slightly larger pages of the same listing
-}
-
-// minRecycled is the smallest buffer worth keeping: error bodies and small
-// pages are cheap to allocate.
-const minRecycled = 64 << 10
-
-// recycle hands the buffer of a written body to later pages.
-func recycle(body []byte) {
-	if cap(body) >= minRecycled {
-		bodies.Put(&body)
-	}
 }
 
 // twilioError is an error body in the shape of the API version: v2 uses
