@@ -1,12 +1,13 @@
-// Command bench measures the provider reading large accounts from the
-// emulator with a set network latency, and compares it with what a user
-// would otherwise script with github.com/twilio/twilio-go. It lives in its
-// own module so that the provider never depends on twilio-go.
+// Command bench measures what a user waits for: terraform plan of one data
+// source reading a large account from the emulator, with a set network
+// latency, and the provider's share of it. For comparison it reads the same
+// items with github.com/twilio/twilio-go, which is why it lives in its own
+// module: the provider never depends on twilio-go.
 //
 //	go run . -latency 20ms -out ../BENCHMARKS.md
 //
-// Each case runs in a child process (so that its CPU time and peak memory
-// are its own) against an emulator served by this process.
+// The emulator runs in this process. Plans run interleaved, each case once
+// per round, so that a busy moment of the machine spreads over every case.
 package main
 
 import (
@@ -18,6 +19,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -25,48 +27,67 @@ import (
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/emulator"
 )
 
-// result is what a child reports.
+// result is what a twilio-go child reports.
 type result struct {
-	Items    int     `json:"items"`
-	WallNs   int64   `json:"wall_ns"`
-	CPUNs    int64   `json:"cpu_ns"`
-	Allocs   uint64  `json:"allocs"`
-	Bytes    uint64  `json:"bytes"`
-	PeakRSS  int64   `json:"peak_rss_kb"`
-	Complete bool    `json:"complete"`
-	Note     string  `json:"note,omitempty"`
-	Provider float64 `json:"provider_ms,omitempty"` // e2e: the provider's own read
-	// FinalList is the time to build the state's list of all items, the
-	// step of a read that follows the last page.
-	FinalList float64 `json:"final_list_ms,omitempty"`
+	Items    int    `json:"items"`
+	WallNs   int64  `json:"wall_ns"`
+	CPUNs    int64  `json:"cpu_ns"`
+	Allocs   uint64 `json:"allocs"`
+	Bytes    uint64 `json:"bytes"`
+	PeakRSS  int64  `json:"peak_rss_kb"`
+	Complete bool   `json:"complete"`
+	Note     string `json:"note,omitempty"`
 }
 
-type benchCase struct {
+// account is one emulated account and what reading it takes.
+type account struct {
 	name     string // what is read
 	endpoint string // "v2" or "v1"
-	client   string // "provider", "twilio-go", "terraform plan"
 	n        int
+	srv      *emulator.Server
+	url      string
+	close    func()
+}
+
+func newAccount(endpoint string, n int, latency time.Duration) (*account, error) {
+	d := emulator.Generate(emulator.GenerateOptions{Seed: 42, V1Conversations: n, Users: 4})
+	name := "v1 participant conversations"
+	if endpoint == "v2" {
+		d = emulator.Generate(emulator.GenerateOptions{Seed: 42, Conversations: n, ParticipantsPerConversation: 2})
+		name = "v2 conversations"
+	}
+	srv, err := emulator.New(d, emulator.Options{Faults: emulator.Faults{Latency: latency}})
+	if err != nil {
+		return nil, err
+	}
+	hs := httptest.NewServer(srv)
+	return &account{name: name, endpoint: endpoint, n: n, srv: srv, url: hs.URL, close: hs.Close}, nil
+}
+
+// pageMax is the endpoint's largest page.
+func (a *account) pageMax() int {
+	if a.endpoint == "v1" {
+		return 50
+	}
+	return 1000
 }
 
 func main() {
-	child := flag.String("child", "", "internal: run one case in this process (provider, twilio-go)")
+	child := flag.String("child", "", "internal: run one twilio-go read in this process")
 	url := flag.String("url", "", "internal: emulator URL")
 	endpoint := flag.String("endpoint", "v2", "internal: v2 or v1")
 	n := flag.Int("n", 0, "internal: items expected")
-	cpuprofile := flag.String("cpuprofile", "", "internal: write a CPU profile of the read")
-	memprofile := flag.String("memprofile", "", "internal: write a heap profile after the read")
 
 	latency := flag.Duration("latency", 20*time.Millisecond, "network latency the emulator adds to every request")
-	v2sizes := flag.String("v2", "1000,10000,100000", "numbers of v2 conversations to read")
-	v1sizes := flag.String("v1", "1000,10000", "numbers of v1 participant conversations to read")
-	e2esizes := flag.String("e2e", "1000,10000", "numbers of v2 conversations for the terraform plan cases ('' for none)")
+	v2sizes := flag.String("v2", "1000,10000,20000,100000", "numbers of v2 conversations to plan")
+	v1sizes := flag.String("v1", "1000,10000", "numbers of v1 participant conversations to plan")
+	runs := flag.Int("runs", 3, "plans of each case, interleaved")
 	twilioGo := flag.Bool("twilio-go", true, "add the twilio-go comparison rows")
 	out := flag.String("out", "", "also write the Markdown report to this file")
-	profileDir := flag.String("profile-dir", "", "write CPU and heap profiles of each provider case here")
 	flag.Parse()
 
 	if *child != "" {
-		r, err := runChild(*child, *url, *endpoint, *n, *cpuprofile, *memprofile)
+		r, err := runChild(*child, *url, *endpoint, *n)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "bench child:", err)
 			os.Exit(1)
@@ -74,45 +95,77 @@ func main() {
 		_ = json.NewEncoder(os.Stdout).Encode(r)
 		return
 	}
+	if err := run(*latency, sizes(*v2sizes), sizes(*v1sizes), *runs, *twilioGo, *out); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
 
-	var cases []benchCase
-	for _, s := range sizes(*v2sizes) {
-		cases = append(cases, benchCase{"v2 conversations", "v2", "provider", s})
-	}
-	for _, s := range sizes(*v1sizes) {
-		cases = append(cases, benchCase{"v1 participant conversations", "v1", "provider", s})
-	}
-	if *twilioGo {
-		for _, s := range sizes(*v1sizes) {
-			cases = append(cases, benchCase{"v1 participant conversations", "v1", "twilio-go", s})
+func run(latency time.Duration, v2, v1 []int, runs int, twilioGo bool, out string) error {
+	before := readCPU()
+	var accounts []*account
+	for _, c := range []struct {
+		endpoint string
+		sizes    []int
+	}{{"v2", v2}, {"v1", v1}} {
+		for _, n := range c.sizes {
+			a, err := newAccount(c.endpoint, n, latency)
+			if err != nil {
+				return err
+			}
+			defer a.close()
+			accounts = append(accounts, a)
 		}
-		// Several pages, so that the SDK's v2 paging is exercised.
-		if v := sizes(*v2sizes); len(v) > 0 {
-			cases = append(cases, benchCase{"v2 conversations", "v2", "twilio-go", v[min(1, len(v)-1)]})
-		}
 	}
-	for _, s := range sizes(*e2esizes) {
-		cases = append(cases, benchCase{"v2 conversations", "v2", "terraform plan", s})
+	p, err := newPlanner()
+	if err != nil {
+		return err
+	}
+	defer p.close()
+
+	plans := make([][]plan, len(accounts))
+	requests := make([]int, len(accounts))
+	for round := range runs {
+		for i, a := range accounts {
+			start := a.srv.RequestCount()
+			r, err := p.run(a.url, a.endpoint)
+			if err != nil {
+				return fmt.Errorf("%s N=%d: %w", a.name, a.n, err)
+			}
+			if r.items != a.n {
+				return fmt.Errorf("%s N=%d: the plan read %d items", a.name, a.n, r.items)
+			}
+			requests[i] = a.srv.RequestCount() - start
+			plans[i] = append(plans[i], r)
+			fmt.Fprintf(os.Stderr, "round %d: %s N=%d: plan %s, ReadDataSource %s, peak RSS %s\n",
+				round+1, a.name, a.n, ms(r.wall), ms(r.provider), mib(r.rssKiB<<10))
+		}
 	}
 
 	var rows []string
-	for _, c := range cases {
-		row, err := runCase(c, *latency, *profileDir)
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "%s %s N=%d: %v\n", c.client, c.name, c.n, err)
-			os.Exit(1)
-		}
-		fmt.Fprintln(os.Stderr, row)
-		rows = append(rows, row)
+	for i, a := range accounts {
+		rows = append(rows, planRow(a, plans[i], requests[i], latency))
 	}
-	report := render(rows, *latency)
+	var goRows []string
+	if twilioGo {
+		for _, a := range accounts {
+			// Both v1 sizes, and one v2 size of several pages, so that the
+			// SDK's v2 paging is exercised.
+			if a.endpoint == "v1" || a.n == 10000 {
+				row, err := twilioGoRow(a, latency)
+				if err != nil {
+					return err
+				}
+				goRows = append(goRows, row)
+			}
+		}
+	}
+	report := render(rows, goRows, latency, runs, before, readCPU())
 	fmt.Print(report)
-	if *out != "" {
-		if err := os.WriteFile(*out, []byte(report), 0o644); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
+	if out != "" {
+		return os.WriteFile(out, []byte(report), 0o644)
 	}
+	return nil
 }
 
 func sizes(s string) []int {
@@ -130,72 +183,49 @@ func sizes(s string) []int {
 	return out
 }
 
-// dataset builds an account with n items on the endpoint: n conversations
-// with two participants each, or n v1 conversations that alice is in.
-func dataset(endpoint string, n int) *emulator.Dataset {
-	if endpoint == "v2" {
-		return emulator.Generate(emulator.GenerateOptions{Seed: 42, Conversations: n, ParticipantsPerConversation: 2})
-	}
-	return emulator.Generate(emulator.GenerateOptions{Seed: 42, V1Conversations: n, Users: 4})
+// planRow is the min and median of each measure of one case's plans.
+func planRow(a *account, ps []plan, requests int, latency time.Duration) string {
+	floor := time.Duration(requests) * latency
+	minReq := (a.n + a.pageMax() - 1) / a.pageMax()
+	wall := stats(ps, func(p plan) float64 { return float64(p.wall) })
+	prov := stats(ps, func(p plan) float64 { return float64(p.provider) })
+	ratio := stats(ps, func(p plan) float64 { return float64(p.provider) / float64(floor) })
+	core := stats(ps, func(p plan) float64 { return float64(p.wall - p.provider) })
+	share := stats(ps, func(p plan) float64 { return float64(p.wall) / float64(p.wall-p.provider) })
+	rss := stats(ps, func(p plan) float64 { return float64(p.rssKiB << 10) })
+	d := func(f float64) string { return ms(time.Duration(f)) }
+	return fmt.Sprintf("| %s | %d | %d (%d) | %s | %s / %s | %s / %s | **%.2f** / %.2f | %s / %s | %.3f / %.3f | %s / %s |",
+		a.name, a.n, requests, minReq, ms(floor), d(wall[0]), d(wall[1]), d(prov[0]), d(prov[1]), ratio[0], ratio[1],
+		d(core[0]), d(core[1]), share[0], share[1], mib(int64(rss[0])), mib(int64(rss[1])))
 }
 
-func runCase(c benchCase, latency time.Duration, profileDir string) (string, error) {
-	srv, err := emulator.New(dataset(c.endpoint, c.n), emulator.Options{Faults: emulator.Faults{Latency: latency}})
-	if err != nil {
-		return "", err
+// stats is the min and the median of f over ps.
+func stats(ps []plan, f func(plan) float64) [2]float64 {
+	vs := make([]float64, len(ps))
+	for i, p := range ps {
+		vs[i] = f(p)
 	}
-	hs := httptest.NewServer(srv)
-	defer hs.Close()
+	slices.Sort(vs)
+	return [2]float64{vs[0], vs[len(vs)/2]}
+}
 
-	var r result
-	if c.client == "terraform plan" {
-		r, err = runPlan(hs.URL, c.n)
-	} else {
-		args := []string{"-child", c.client, "-url", hs.URL, "-endpoint", c.endpoint, "-n", strconv.Itoa(c.n)}
-		if profileDir != "" && c.client == "provider" {
-			base := fmt.Sprintf("%s/%s-%d", profileDir, c.endpoint, c.n)
-			args = append(args, "-cpuprofile", base+".cpu.prof", "-memprofile", base+".mem.prof")
-		}
-		r, err = runSelf(args...)
-	}
+func twilioGoRow(a *account, latency time.Duration) (string, error) {
+	start := a.srv.RequestCount()
+	r, err := runSelf("-child", "twilio-go", "-url", a.url, "-endpoint", a.endpoint, "-n", strconv.Itoa(a.n))
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("twilio-go %s N=%d: %w", a.name, a.n, err)
 	}
-	pageMax := 1000
-	if c.endpoint == "v1" {
-		pageMax = 50
-	}
-	minReq := (c.n + pageMax - 1) / pageMax
-	reqs := srv.RequestCount()
-	if c.client == "terraform plan" {
-		reqs /= 1 // plan reads the data source once
-	}
-	floor := time.Duration(reqs) * latency
-	wall := time.Duration(r.WallNs)
+	requests := a.srv.RequestCount() - start
+	floor := time.Duration(requests) * latency
 	complete := "yes"
 	if !r.Complete {
-		complete = fmt.Sprintf("**no**: %d of %d", r.Items, c.n)
+		complete = fmt.Sprintf("**no**: %d of %d", r.Items, a.n)
 	}
 	if r.Note != "" {
 		complete += " (" + r.Note + ")"
 	}
-	cpuPerItem := "–"
-	if r.CPUNs > 0 && r.Items > 0 {
-		cpuPerItem = fmt.Sprintf("%.1f µs", float64(r.CPUNs)/float64(r.Items)/1e3)
-	}
-	providerShare, framework := "–", "–"
-	read := time.Duration(r.Provider * 1e6)
-	switch {
-	case r.Provider > 0 && c.client == "terraform plan":
-		providerShare = fmt.Sprintf("%s (%.0f%% of the plan)", ms(read), 100*float64(read)/float64(wall))
-	case r.Provider > 0:
-		least := floor + time.Duration(r.FinalList*1e6)
-		providerShare = fmt.Sprintf("%s (%.2f × floor; least %.2f ×)", ms(read), float64(read)/float64(floor), float64(least)/float64(floor))
-		framework = ms(wall - read)
-	}
-	return fmt.Sprintf("| %s | %s | %d | %d (%d) | %s | %s | %.2f | %s | %s | %s | %s | %s | %s | %s | %s |",
-		c.client, c.name, c.n, reqs, minReq, ms(wall), ms(floor), float64(wall)/float64(floor),
-		providerShare, framework, ms(time.Duration(r.CPUNs)), cpuPerItem, count(r.Allocs), mib(r.Bytes), mib(uint64(r.PeakRSS)*1024), complete), nil
+	return fmt.Sprintf("| %s | %d | %d (%d) | %s | %s | %.2f | %s | %s | %s |", a.name, a.n, requests, (a.n+a.pageMax()-1)/a.pageMax(),
+		ms(floor), ms(time.Duration(r.WallNs)), float64(r.WallNs)/float64(floor), ms(time.Duration(r.CPUNs)), mib(r.PeakRSS<<10), complete), nil
 }
 
 func runSelf(args ...string) (result, error) {
@@ -216,21 +246,59 @@ func runSelf(args ...string) (result, error) {
 	return r, nil
 }
 
-func render(rows []string, latency time.Duration) string {
+// cpuTimes is the machine's busy and total CPU time from /proc/stat, and
+// its load average, to say how busy the machine was.
+type cpuTimes struct {
+	busy, total float64
+	load        string
+}
+
+func readCPU() cpuTimes {
+	var t cpuTimes
+	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+		if f := strings.Fields(string(b)); len(f) >= 3 {
+			t.load = strings.Join(f[:3], " ")
+		}
+	}
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return t
+	}
+	f := strings.Fields(strings.SplitN(string(b), "\n", 2)[0])
+	for i, s := range f[1:] {
+		v, _ := strconv.ParseFloat(s, 64)
+		t.total += v
+		if i != 3 && i != 4 { // idle, iowait
+			t.busy += v
+		}
+	}
+	return t
+}
+
+func render(rows, goRows []string, latency time.Duration, runs int, before, after cpuTimes) string {
 	host, _ := os.Hostname()
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Benchmarks\n\n")
-	fmt.Fprintf(&b, "`make bench` (`cd bench && go run . -latency %s`): reads from the local emulator, which delays every response by L = %s to stand for the network. ", latency, latency)
-	fmt.Fprintf(&b, "Each row runs in its own process; the emulator runs in the parent.\n\n")
-	fmt.Fprintf(&b, "Machine: %s, %s/%s, %d CPUs, %s.\n\n", host, runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
-	b.WriteString("- **requests (min)**: requests made, and the fewest possible, `ceil(N / max page size)`.\n")
-	b.WriteString("- **floor**: requests × L, the time the network alone takes; **wall / floor** is the overhead on top of it.\n")
-	b.WriteString("- **wall**: the whole `ReadDataSource` call, as terraform makes it. **provider read**: the data source's own Read (client, paging, mapping into state), from its `read complete` log line, against the floor, and the least it could be: the floor plus the time to build the state's list of all N items in one `tftypes.NewValue`, measured in the same process after the read. That step checks every item's type on one core once the last page has arrived, so no overlap with the network can hide it. For `terraform plan`, its share of the whole plan. **framework after Read**: the rest of the wall, which the plugin framework spends on the state the Read returned (copies, semantic equality, null-block reification, msgpack encoding) and no provider code runs in.\n")
-	b.WriteString("- **CPU**, **allocs**, **allocated**, **peak RSS**: of the process that reads (the provider in process, twilio-go, or the provider plugin under terraform: CPU and memory not measured there).\n\n")
-	b.WriteString("| client | read | N | requests (min) | wall | floor | wall / floor | provider read | framework after Read | CPU | CPU / item | allocs | allocated | peak RSS | complete |\n")
-	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
+	fmt.Fprintf(&b, "`make bench` (`cd bench && go run . -latency %s`): `terraform plan` of one data source that reads every item of an account from the local emulator, which delays every response by L = %s to stand for the network. ", latency, latency)
+	fmt.Fprintf(&b, "Each case ran %d times, interleaved with the others; each cell is **min / median**.\n\n", runs)
+	fmt.Fprintf(&b, "Machine: %s, %s/%s, %d CPUs, %s. Load average before the runs: %s; CPU busy during them (every process, the emulator and terraform included): %.0f%%.\n\n",
+		host, runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version(), before.load, 100*(after.busy-before.busy)/max(1, after.total-before.total))
+	b.WriteString("- **requests (min)**: requests of one plan, and the fewest possible, `ceil(N / max page size)`. **floor**: requests × L, the time the network alone takes.\n")
+	b.WriteString("- **plan**: the wall time of `terraform plan`. **provider**: the provider's `ReadDataSource`, as terraform-plugin-go logs it (`tf_req_duration_ms` of \"Received downstream response\"): configuration decoding, every request, decoding and the state's encoding. **provider / floor**: the provider's overhead on the network.\n")
+	b.WriteString("- **core**: plan − provider, what Terraform itself spends (start-up, the provider's launch, decoding and checking the state, rendering the plan). **plan / core**: what the provider adds to it.\n")
+	b.WriteString("- **peak RSS**: of the provider process.\n\n")
+	b.WriteString("| read | N | requests (min) | floor | plan | provider | provider / floor | core | plan / core | peak RSS |\n")
+	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, r := range rows {
 		b.WriteString(r + "\n")
+	}
+	if len(goRows) > 0 {
+		b.WriteString("\nThe same reads with [twilio-go](https://github.com/twilio/twilio-go), as a user would script them, once each:\n\n")
+		b.WriteString("| read | N | requests (min) | floor | wall | wall / floor | CPU | peak RSS | complete |\n")
+		b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---|\n")
+		for _, r := range goRows {
+			b.WriteString(r + "\n")
+		}
 	}
 	return b.String()
 }
@@ -245,21 +313,9 @@ func ms(d time.Duration) string {
 	return fmt.Sprintf("%.1f s", d.Seconds())
 }
 
-func mib(b uint64) string {
-	if b == 0 {
+func mib(b int64) string {
+	if b <= 0 {
 		return "–"
 	}
-	return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20))
-}
-
-func count(n uint64) string {
-	switch {
-	case n == 0:
-		return "–"
-	case n >= 1e6:
-		return fmt.Sprintf("%.2f M", float64(n)/1e6)
-	case n >= 1e3:
-		return fmt.Sprintf("%.1f k", float64(n)/1e3)
-	}
-	return strconv.FormatUint(n, 10)
+	return fmt.Sprintf("%.0f MiB", float64(b)/(1<<20))
 }
