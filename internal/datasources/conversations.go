@@ -3,18 +3,22 @@ package datasources
 import (
 	"context"
 	"net/url"
-	"sort"
+	"regexp"
+	"slices"
 
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
+	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/validate"
 )
 
 var (
@@ -33,12 +37,18 @@ type conversationsDataSource struct {
 var conversationStatuses = []string{"ACTIVE", "INACTIVE", "CLOSED"}
 
 type conversationsModel struct {
-	ID            types.String   `tfsdk:"id"`
-	Statuses      []types.String `tfsdk:"statuses"`
-	ChannelID     types.String   `tfsdk:"channel_id"`
-	PageSize      types.Int64    `tfsdk:"page_size"`
-	MaxItems      types.Int64    `tfsdk:"max_items"`
-	Conversations types.List     `tfsdk:"conversations"`
+	listInputs
+	Statuses        []types.String          `tfsdk:"statuses"`
+	ChannelID       types.String            `tfsdk:"channel_id"`
+	CreatedAfter    timetypes.RFC3339       `tfsdk:"created_after"`
+	CreatedBefore   timetypes.RFC3339       `tfsdk:"created_before"`
+	UpdatedAfter    timetypes.RFC3339       `tfsdk:"updated_after"`
+	UpdatedBefore   timetypes.RFC3339       `tfsdk:"updated_before"`
+	NameRegex       types.String            `tfsdk:"name_regex"`
+	ConfigurationID types.String            `tfsdk:"configuration_id"`
+	Metadata        map[string]types.String `tfsdk:"metadata"`
+	Conversations   types.List              `tfsdk:"conversations"`
+	CountsByStatus  types.Map               `tfsdk:"counts_by_status"`
 }
 
 func (d *conversationsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -49,13 +59,31 @@ func (d *conversationsDataSource) Configure(_ context.Context, req datasource.Co
 	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-func (d *conversationsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := pagingAttributes(client.MaxPageSizeV2)
-	attrs["id"] = idAttribute()
+func (d *conversationsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := listAttributes(ctx, client.MaxPageSizeV2, "counts_by_status", "`status`")
+	attrs["created_after"] = timeFilter("Only conversations created after this time (RFC 3339, such as `2025-01-06T09:00:00Z`; exclusive).")
+	attrs["created_before"] = timeFilter("Only conversations created before this time (RFC 3339; exclusive).")
+	attrs["updated_after"] = timeFilter("Only conversations last updated after this time (RFC 3339; exclusive).")
+	attrs["updated_before"] = timeFilter("Only conversations last updated before this time (RFC 3339; exclusive).")
+	attrs["name_regex"] = schema.StringAttribute{
+		Optional:            true,
+		MarkdownDescription: "Only conversations whose `name` matches this [RE2](https://github.com/google/re2/wiki/Syntax) regular expression (anywhere in the name unless anchored with `^` and `$`); a conversation without a name never matches." + providerFilter,
+		Validators:          []validator.String{validate.Regexp()},
+	}
+	attrs["configuration_id"] = schema.StringAttribute{
+		Optional:            true,
+		MarkdownDescription: "Only conversations of this configuration." + providerFilter,
+		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	attrs["metadata"] = schema.MapAttribute{
+		Optional:            true,
+		ElementType:         types.StringType,
+		MarkdownDescription: "Only conversations whose `metadata` has every one of these keys with that value." + providerFilter,
+	}
 	attrs["statuses"] = schema.ListAttribute{
 		Optional:            true,
 		ElementType:         types.StringType,
-		MarkdownDescription: "Only conversations in one of these states: `ACTIVE`, `INACTIVE`, `CLOSED`. Unset or empty means every state.",
+		MarkdownDescription: "Only conversations in one of these states: `ACTIVE`, `INACTIVE`, `CLOSED`. Unset or empty means every state. Applied by Twilio, so only matching conversations are paged through.",
 		Validators: []validator.List{
 			listvalidator.ValueStringsAre(stringvalidator.OneOf(conversationStatuses...)),
 			listvalidator.UniqueValues(),
@@ -63,7 +91,7 @@ func (d *conversationsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 	}
 	attrs["channel_id"] = schema.StringAttribute{
 		Optional:            true,
-		MarkdownDescription: "Only the conversation of this channel resource, such as a Call SID (`CA…`) or Message SID (`SM…`).",
+		MarkdownDescription: "Only the conversation of this channel resource, such as a Call SID (`CA…`) or Message SID (`SM…`). Applied by Twilio.",
 		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 	}
 	attrs["conversations"] = schema.ListNestedAttribute{
@@ -110,7 +138,8 @@ func (d *conversationsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 		}),
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: description("Lists the conversations of the account (Conversations v2), optionally only those in some states or of one channel resource.",
+		MarkdownDescription: description("Lists the conversations of the account (Conversations v2), optionally only those in some states or of one channel resource (filters Twilio applies), "+
+			"or created or updated in a time window, by name, configuration or metadata (filters the provider applies to every page it reads). `total` and `counts_by_status` count them; with `include_items = false`, only the counts are stored.",
 			"GET /v2/Conversations", "Conversations v2 conversations", client.MaxPageSizeV2),
 		Attributes: attrs,
 	}
@@ -126,26 +155,74 @@ func (d *conversationsDataSource) ReadState(ctx context.Context, config tfsdk.Co
 		return nil, diags
 	}
 	filter := client.ConversationFilter{ChannelID: m.ChannelID.ValueString()}
+	q := url.Values{}
 	for _, s := range m.Statuses {
 		filter.Statuses = append(filter.Statuses, s.ValueString())
+		q.Add("status", s.ValueString())
 	}
-	q := url.Values{}
-	statuses := append([]string(nil), filter.Statuses...)
-	sort.Strings(statuses)
-	for _, s := range statuses {
-		q.Add("status", s)
-	}
+	slices.Sort(q["status"])
 	if filter.ChannelID != "" {
 		q.Set("channel_id", filter.ChannelID)
 	}
-	opts := listOptions(m.PageSize, m.MaxItems)
+	keep, diags := m.keep(q)
+	if diags.HasError() {
+		return nil, diags
+	}
 	return readList(ctx, config, listRead[client.Conversation]{
-		typeName: "twilio_conversations", listAttr: "conversations", id: lookupID("conversations", q, m.MaxItems),
-		list: func(fn func([]client.Conversation) error) (client.Stats, error) {
+		typeName: "twilio_conversations", listAttr: "conversations", countsAttr: "counts_by_status",
+		id: lookupID("conversations", q, m.MaxItems), inputs: m.listInputs,
+		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.Conversation) error) (client.Stats, error) {
 			return d.client.ListConversations(ctx, filter, opts, fn)
 		},
-		item: writeConversation,
+		item:    writeConversation,
+		keep:    keep,
+		countBy: func(c *client.Conversation) *string { return c.Status },
 	})
+}
+
+// keep is the filter of the inputs the provider applies, nil when none is
+// set; it adds them to q, which the lookup's id is made of.
+func (m conversationsModel) keep(q url.Values) (func(*client.Conversation) bool, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	created, d := timeWindow(q, "created", m.CreatedAfter, m.CreatedBefore)
+	diags.Append(d...)
+	updated, d := timeWindow(q, "updated", m.UpdatedAfter, m.UpdatedBefore)
+	diags.Append(d...)
+	var name *regexp.Regexp
+	if !m.NameRegex.IsNull() {
+		var err error
+		if name, err = regexp.Compile(m.NameRegex.ValueString()); err != nil {
+			diags.AddAttributeError(path.Root("name_regex"), "Invalid regular expression", err.Error())
+		}
+		q.Set("name_regex", m.NameRegex.ValueString())
+	}
+	configuration := m.ConfigurationID.ValueStringPointer()
+	if configuration != nil {
+		q.Set("configuration_id", *configuration)
+	}
+	for k, v := range m.Metadata {
+		q.Set("metadata."+k, v.ValueString())
+	}
+	if diags.HasError() || (created == nil && updated == nil && name == nil && configuration == nil && len(m.Metadata) == 0) {
+		return nil, diags
+	}
+	return func(c *client.Conversation) bool {
+		if !created.contains(c.CreatedAt) || !updated.contains(c.UpdatedAt) {
+			return false
+		}
+		if name != nil && (c.Name == nil || !name.MatchString(*c.Name)) {
+			return false
+		}
+		if configuration != nil && (c.ConfigurationID == nil || *c.ConfigurationID != *configuration) {
+			return false
+		}
+		for k, v := range m.Metadata {
+			if got, ok := c.Metadata[k]; !ok || got != v.ValueString() {
+				return false
+			}
+		}
+		return true
+	}, diags
 }
 
 // writeConversation writes a v2 conversation.

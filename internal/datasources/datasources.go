@@ -9,8 +9,10 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -48,9 +50,28 @@ func clientFrom(providerData any, diags *diag.Diagnostics) *client.Client {
 	return c
 }
 
-// pagingAttributes are the page_size and max_items inputs of every data source.
-func pagingAttributes(maxPageSize int) map[string]schema.Attribute {
+// listInputs are the attributes every list data source has besides its
+// own inputs, its list and its counts.
+type listInputs struct {
+	ID           types.String   `tfsdk:"id"`
+	PageSize     types.Int64    `tfsdk:"page_size"`
+	MaxItems     types.Int64    `tfsdk:"max_items"`
+	IncludeItems types.Bool     `tfsdk:"include_items"`
+	Total        types.Int64    `tfsdk:"total"`
+	Timeouts     timeouts.Value `tfsdk:"timeouts"`
+}
+
+// defaultReadTimeout bounds a read whose timeouts.read is not set.
+const defaultReadTimeout = 20 * time.Minute
+
+// listAttributes are the attributes of listInputs, and countsAttr, a map
+// from each value of what is counted to its number of items.
+func listAttributes(ctx context.Context, maxPageSize int, countsAttr, counted string) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			Computed:            true,
+			MarkdownDescription: "Identifier of this lookup, derived from its inputs and filters.",
+		},
 		"page_size": schema.Int64Attribute{
 			Optional: true,
 			MarkdownDescription: fmt.Sprintf("Items asked for per request, from 1 to %d. Defaults to %d, the endpoint's maximum, so that a read makes as few requests as possible; "+
@@ -59,21 +80,48 @@ func pagingAttributes(maxPageSize int) map[string]schema.Attribute {
 		},
 		"max_items": schema.Int64Attribute{
 			Optional:            true,
-			MarkdownDescription: "Stop after this many items, the first ones in the API's order. Without it, every page is read.",
+			MarkdownDescription: "Stop after this many matching items, the first ones in the API's order. Without it, every page is read.",
 			Validators:          []validator.Int64{int64validator.AtLeast(1)},
 		},
+		"include_items": schema.BoolAttribute{
+			Optional:            true,
+			MarkdownDescription: "Whether the items are stored. Default `true`. With `false`, the list is null and only `total` and `" + countsAttr + "` are stored: an audit that needs only counts keeps a large account out of state.",
+		},
+		"total": schema.Int64Attribute{
+			Computed:            true,
+			MarkdownDescription: "How many matching items were read, after filters and `max_items`.",
+		},
+		countsAttr: schema.MapAttribute{
+			Computed:            true,
+			ElementType:         types.Int64Type,
+			MarkdownDescription: "How many matching items have each " + counted + ", by value: every value seen, new ones included; items whose value is null count under `\"\"`.",
+		},
+		"timeouts": timeoutsAttribute(ctx),
 	}
 }
 
-func idAttribute() schema.StringAttribute {
-	return schema.StringAttribute{
-		Computed:            true,
-		MarkdownDescription: "Identifier of this lookup, derived from its inputs.",
+// timeoutsAttribute is the timeouts input, with its read timeout.
+func timeoutsAttribute(ctx context.Context) schema.Attribute {
+	a := timeouts.AttributesWithOpts(ctx, timeouts.Opts{
+		ReadDescription: fmt.Sprintf("How long the whole read may take, every page, retry and wait for a rate limit included, as a Go duration such as `30s` or `1h`. Default `%s`.", shortDuration(defaultReadTimeout)),
+	})
+	if t, ok := a.(schema.SingleNestedAttribute); ok {
+		t.MarkdownDescription = "Time limits of this lookup: `read`. When it runs out, the read fails and nothing is stored."
+		return t
 	}
+	return a
 }
 
-func listOptions(pageSize, maxItems types.Int64) client.ListOptions {
-	return client.ListOptions{PageSize: int(pageSize.ValueInt64()), MaxItems: int(maxItems.ValueInt64())}
+// shortDuration is d as a user writes it: 20m, not 20m0s.
+func shortDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }
 
 // lookupID derives a stable identifier from a lookup's inputs.

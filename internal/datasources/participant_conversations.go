@@ -34,12 +34,12 @@ type participantConversationsDataSource struct {
 }
 
 type participantConversationsModel struct {
-	ID            types.String `tfsdk:"id"`
-	Identity      types.String `tfsdk:"identity"`
-	Address       types.String `tfsdk:"address"`
-	PageSize      types.Int64  `tfsdk:"page_size"`
-	MaxItems      types.Int64  `tfsdk:"max_items"`
-	Conversations types.List   `tfsdk:"conversations"`
+	listInputs
+	Identity      types.String   `tfsdk:"identity"`
+	Address       types.String   `tfsdk:"address"`
+	States        []types.String `tfsdk:"states"`
+	Conversations types.List     `tfsdk:"conversations"`
+	CountsByState types.Map      `tfsdk:"counts_by_state"`
 }
 
 func (d *participantConversationsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -56,9 +56,9 @@ func (d *participantConversationsDataSource) ConfigValidators(context.Context) [
 	}
 }
 
-func (d *participantConversationsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := pagingAttributes(client.MaxPageSizeV1)
-	attrs["id"] = idAttribute()
+func (d *participantConversationsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := listAttributes(ctx, client.MaxPageSizeV1, "counts_by_state", "`conversation_state`")
+	attrs["states"] = statesFilter()
 	attrs["identity"] = schema.StringAttribute{
 		Optional:            true,
 		MarkdownDescription: "Chat identity of the participant. Exactly one of `identity` or `address` is required.",
@@ -121,14 +121,19 @@ func (d *participantConversationsDataSource) ReadState(ctx context.Context, conf
 	} else {
 		q.Set("address", filter.Address)
 	}
-	opts := listOptions(m.PageSize, m.MaxItems)
+	var keep func(*client.ParticipantConversation) bool
+	if inState := oneOf(q, "state", m.States); inState != nil {
+		keep = func(c *client.ParticipantConversation) bool { return inState(c.ConversationState) }
+	}
 	return readList(ctx, config, listRead[client.ParticipantConversation]{
-		typeName: "twilio_participant_conversations", listAttr: "conversations",
-		id: lookupID("participant_conversations", q, m.MaxItems),
-		list: func(fn func([]client.ParticipantConversation) error) (client.Stats, error) {
+		typeName: "twilio_participant_conversations", listAttr: "conversations", countsAttr: "counts_by_state",
+		id: lookupID("participant_conversations", q, m.MaxItems), inputs: m.listInputs,
+		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.ParticipantConversation) error) (client.Stats, error) {
 			return d.client.ListParticipantConversations(ctx, filter, opts, fn)
 		},
-		item: writeParticipantConversation,
+		item:    writeParticipantConversation,
+		keep:    keep,
+		countBy: func(c *client.ParticipantConversation) *string { return c.ConversationState },
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -29,11 +30,11 @@ type participantsDataSource struct {
 }
 
 type participantsModel struct {
-	ID             types.String `tfsdk:"id"`
-	ConversationID types.String `tfsdk:"conversation_id"`
-	PageSize       types.Int64  `tfsdk:"page_size"`
-	MaxItems       types.Int64  `tfsdk:"max_items"`
-	Participants   types.List   `tfsdk:"participants"`
+	listInputs
+	ConversationID types.String   `tfsdk:"conversation_id"`
+	Types          []types.String `tfsdk:"types"`
+	Participants   types.List     `tfsdk:"participants"`
+	CountsByType   types.Map      `tfsdk:"counts_by_type"`
 }
 
 func (d *participantsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -68,9 +69,14 @@ func participantAttributes() map[string]schema.Attribute {
 	}
 }
 
-func (d *participantsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := pagingAttributes(client.MaxPageSizeV2)
-	attrs["id"] = idAttribute()
+func (d *participantsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := listAttributes(ctx, client.MaxPageSizeV2, "counts_by_type", "`type`")
+	attrs["types"] = schema.ListAttribute{
+		Optional:            true,
+		ElementType:         types.StringType,
+		MarkdownDescription: "Only participants of one of these types, such as `CUSTOMER` or `HUMAN_AGENT`; any value is accepted, as Twilio adds types. Unset or empty means every type." + providerFilter,
+		Validators:          []validator.List{listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)), listvalidator.UniqueValues()},
+	}
 	attrs["conversation_id"] = schema.StringAttribute{
 		Required:            true,
 		MarkdownDescription: "ID of a v2 conversation, such as `conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2` (the `id` of an item of `twilio_conversations`).",
@@ -98,15 +104,21 @@ func (d *participantsDataSource) ReadState(ctx context.Context, config tfsdk.Con
 		return nil, diags
 	}
 	id := m.ConversationID.ValueString()
-	opts := listOptions(m.PageSize, m.MaxItems)
+	q := url.Values{"conversation_id": {id}}
+	var keep func(*client.Participant) bool
+	if ofType := oneOf(q, "type", m.Types); ofType != nil {
+		keep = func(p *client.Participant) bool { return ofType(p.Type) }
+	}
 	return readList(ctx, config, listRead[client.Participant]{
-		typeName: "twilio_participants", listAttr: "participants",
-		id:       lookupID("participants", url.Values{"conversation_id": {id}}, m.MaxItems),
+		typeName: "twilio_participants", listAttr: "participants", countsAttr: "counts_by_type",
+		id: lookupID("participants", q, m.MaxItems), inputs: m.listInputs,
 		notFound: "conversation " + strconv.Quote(id),
-		list: func(fn func([]client.Participant) error) (client.Stats, error) {
+		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.Participant) error) (client.Stats, error) {
 			return d.client.ListParticipants(ctx, id, opts, fn)
 		},
-		item: writeParticipant,
+		item:    writeParticipant,
+		keep:    keep,
+		countBy: func(p *client.Participant) *string { return p.Type },
 	})
 }
 

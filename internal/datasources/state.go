@@ -6,14 +6,19 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/go-json-experiment/json/jsontext"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/vmihailenco/msgpack/v5"
@@ -172,6 +177,15 @@ func (w *stateWriter) strList(name string, vs []string) {
 	}
 }
 
+// intMap writes a map of numbers as its value, keys sorted.
+func (w *stateWriter) intMap(m map[string]int64) {
+	_ = w.enc.EncodeMapLen(len(m))
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		_ = w.enc.EncodeString(k)
+		_ = w.enc.EncodeInt(m[k])
+	}
+}
+
 // strMap writes a map of strings, keys sorted so that equal maps give
 // equal bytes; nil is null.
 func (w *stateWriter) strMap(name string, m map[string]string) {
@@ -235,27 +249,38 @@ func (w *stateWriter) fail(summary, detail string) {
 	}
 }
 
-// errMapping stops a listing whose items could not be mapped; the reason is
-// in the writer's err.
-var errMapping = errors.New("an item could not be mapped")
+// Errors that stop a listing early: an item that cannot be stored (the
+// reason is in the writer's err), and max_items matching items read.
+var (
+	errMapping = errors.New("an item could not be mapped")
+	errEnough  = errors.New("max_items items were read")
+)
 
 // listRead is what a list data source's read is made of.
 type listRead[T any] struct {
-	typeName string // such as twilio_conversations, for messages
-	listAttr string // the attribute that holds the items
-	id       string // the lookup's id, derived from its inputs
-	notFound string // what a 404 did not find ("conversation \"conv_…\""), or ""
-	// list reads every page (or max_items items), handing each to fn.
-	list func(fn func([]T) error) (client.Stats, error)
+	typeName   string // such as twilio_conversations, for messages
+	listAttr   string // the attribute that holds the items
+	countsAttr string // the attribute that counts them by value
+	id         string // the lookup's id, derived from its inputs
+	notFound   string // what a 404 did not find ("conversation \"conv_…\""), or ""
+	inputs     listInputs
+	// list reads every page, or the first MaxItems items, handing each
+	// page to fn.
+	list func(ctx context.Context, opts client.ListOptions, fn func([]T) error) (client.Stats, error)
 	// item writes one item: an object of the list's element type.
 	item func(*stateWriter, *T)
+	// keep is the filter applied by the provider; nil keeps every item.
+	keep func(*T) bool
+	// countBy is the value an item is counted under in countsAttr.
+	countBy func(*T) *string
 }
 
 // readList writes a list data source's state: every input as configured,
-// the computed id, and the items, encoded page by page while the client
-// fetches the next page. The list's length is known only at the end, so
-// its header is written with room for any length and filled in then. Any
-// failure returns no state at all: a result is complete or it is an error.
+// the computed id, the matching items, encoded page by page while the
+// client fetches the next page, and their counts. The list's length is
+// known only at the end, so its header is written with room for any length
+// and filled in then. Any failure returns no state at all: a result is
+// complete or it is an error.
 func readList[T any](ctx context.Context, config tfsdk.Config, r listRead[T]) ([]byte, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	start := time.Now()
@@ -269,12 +294,19 @@ func readList[T any](ctx context.Context, config tfsdk.Config, r listRead[T]) ([
 		diags.AddError("Provider bug: schema type is not an object", config.Schema.Type().String())
 		return nil, diags
 	}
+	timeout, d := r.inputs.Timeouts.Read(ctx, defaultReadTimeout)
+	if diags.Append(d...); diags.HasError() {
+		return nil, diags
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
 
 	w := newStateWriter()
 	w.object(len(t.AttributeTypes))
+	computed := []string{"id", r.listAttr, "total", r.countsAttr}
 	names := make([]string, 0, len(t.AttributeTypes))
 	for name := range t.AttributeTypes {
-		if name != "id" && name != r.listAttr {
+		if !slices.Contains(computed, name) {
 			names = append(names, name)
 		}
 	}
@@ -287,17 +319,45 @@ func readList[T any](ctx context.Context, config tfsdk.Config, r listRead[T]) ([
 	}
 	w.strValue("id", r.id)
 
+	include := r.inputs.IncludeItems.IsNull() || r.inputs.IncludeItems.ValueBool()
 	w.key(r.listAttr)
 	header := w.buf.Len()
-	w.buf.Write([]byte{0xdd, 0, 0, 0, 0}) // array 32, length below
+	if include {
+		w.buf.Write([]byte{0xdd, 0, 0, 0, 0}) // array 32, length below
+	} else {
+		_ = w.enc.EncodeNil()
+	}
 	w.cut()
-	st, err := r.list(func(page []T) error {
+
+	maxItems := int(r.inputs.MaxItems.ValueInt64()) // 0: every item
+	opts := client.ListOptions{PageSize: int(r.inputs.PageSize.ValueInt64())}
+	if r.keep == nil {
+		// Every item matches: the client can stop at max_items itself.
+		opts.MaxItems = maxItems
+	}
+	total := 0
+	counts := map[string]int64{}
+	st, err := r.list(ctx, opts, func(page []T) error {
 		for i := range page {
-			r.item(w, &page[i])
+			it := &page[i]
+			if r.keep != nil && !r.keep(it) {
+				continue
+			}
+			total++
+			counts[deref(r.countBy(it))]++
+			if include {
+				r.item(w, it)
+			}
+			if total == maxItems {
+				break // total is never 0 here
+			}
 		}
 		w.cut()
-		if w.err != nil {
+		switch {
+		case w.err != nil:
 			return errMapping
+		case maxItems > 0 && total == maxItems:
+			return errEnough
 		}
 		return nil
 	})
@@ -305,11 +365,23 @@ func readList[T any](ctx context.Context, config tfsdk.Config, r listRead[T]) ([
 	case w.err != nil:
 		diags.AddError(w.err.summary, w.err.detail+"\n\nNothing was stored: a partial list is never returned.")
 		return nil, diags
+	case errors.Is(err, errEnough):
+	case err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
+		diags.AddAttributeError(path.Root("timeouts").AtName("read"), "Twilio read timed out",
+			fmt.Sprintf("Reading %s took longer than timeouts.read (%s): %d items in %d pages had been read when it ran out. Nothing was stored: a partial list is never returned.\n\n"+
+				"Raise timeouts.read, or narrow the lookup (filters the API applies, or max_items).", r.typeName, describeTimeout(r.inputs.Timeouts, timeout), st.Items, st.Requests))
+		return nil, diags
 	case err != nil:
 		addListError(&diags, r.typeName, err, r.notFound)
 		return nil, diags
 	}
+	w.int("total", ptr(int64(total)))
+	w.key(r.countsAttr)
+	w.intMap(counts)
 	state := w.join()
+	if include {
+		binary.BigEndian.PutUint32(state[header+1:], uint32(total))
+	}
 	// The chunks are garbage now. Collecting them before the state is
 	// copied once more (gRPC encodes the response into a buffer of its
 	// own) lets that copy reuse their memory: the provider reading 100,000
@@ -318,7 +390,23 @@ func readList[T any](ctx context.Context, config tfsdk.Config, r listRead[T]) ([
 	if len(state) > 8<<20 {
 		runtime.GC()
 	}
-	binary.BigEndian.PutUint32(state[header+1:], uint32(st.Items))
 	logRead(ctx, r.typeName, st, start)
 	return state, nil
 }
+
+// describeTimeout is how timeouts.read was set, for messages.
+func describeTimeout(t timeouts.Value, d time.Duration) string {
+	if v, ok := t.Attributes()["read"].(types.String); ok && !v.IsNull() && !v.IsUnknown() {
+		return strconv.Quote(v.ValueString())
+	}
+	return shortDuration(d) + ", the default"
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+func ptr[V any](v V) *V { return &v }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -48,8 +49,8 @@ func decodeState(t testing.TB, config tfsdk.Config, state []byte) map[string]tft
 
 // pagesOf is a list function that hands out pages of participants p0, p1,
 // … in order, and counts the pages it handed out.
-func pagesOf(pages, perPage int, created func(i int) string, handed *int) func(fn func([]client.Participant) error) (client.Stats, error) {
-	return func(fn func([]client.Participant) error) (client.Stats, error) {
+func pagesOf(pages, perPage int, created func(i int) string, handed *int) func(context.Context, client.ListOptions, func([]client.Participant) error) (client.Stats, error) {
+	return func(_ context.Context, _ client.ListOptions, fn func([]client.Participant) error) (client.Stats, error) {
 		var st client.Stats
 		for p := 0; p < pages; p++ {
 			page := make([]client.Participant, perPage)
@@ -76,8 +77,11 @@ func participantsConfig() tfsdk.Config {
 	})
 }
 
-func participantsRead(list func(fn func([]client.Participant) error) (client.Stats, error)) listRead[client.Participant] {
-	return listRead[client.Participant]{typeName: "twilio_participants", listAttr: "participants", id: "the-id", list: list, item: writeParticipant}
+func participantsRead(list func(context.Context, client.ListOptions, func([]client.Participant) error) (client.Stats, error)) listRead[client.Participant] {
+	return listRead[client.Participant]{
+		typeName: "twilio_participants", listAttr: "participants", countsAttr: "counts_by_type", id: "the-id",
+		list: list, item: writeParticipant, countBy: func(p *client.Participant) *string { return p.Type },
+	}
 }
 
 // The state holds the inputs as configured, the id, and every item of
@@ -156,7 +160,7 @@ func TestReadListStopsAtAnItemThatCannotBeStored(t *testing.T) {
 
 // A listing error returns no state either, with the page that failed.
 func TestReadListFailedPageStoresNothing(t *testing.T) {
-	list := func(fn func([]client.Participant) error) (client.Stats, error) {
+	list := func(_ context.Context, _ client.ListOptions, fn func([]client.Participant) error) (client.Stats, error) {
 		_ = fn([]client.Participant{{ID: "p0"}})
 		return client.Stats{Requests: 2, Items: 1}, &client.PageError{Page: 2, Path: "/v2/x", Err: fmt.Errorf("connection reset")}
 	}
@@ -166,5 +170,13 @@ func TestReadListFailedPageStoresNothing(t *testing.T) {
 	}
 	if d := diags.Errors()[0].Detail(); !strings.Contains(d, "page 2 of GET /v2/x: connection reset") || !strings.Contains(d, "Nothing was stored") {
 		t.Errorf("detail: %s", d)
+	}
+}
+
+func TestShortDuration(t *testing.T) {
+	for d, want := range map[time.Duration]string{20 * time.Minute: "20m", time.Hour: "1h", 90 * time.Second: "1m30s", 2*time.Hour + 5*time.Minute: "2h5m", 1500 * time.Millisecond: "1.5s"} {
+		if got := shortDuration(d); got != want {
+			t.Errorf("shortDuration(%s) = %q, want %q", d, got, want)
+		}
 	}
 }

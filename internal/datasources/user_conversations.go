@@ -33,13 +33,14 @@ type userConversationsDataSource struct {
 }
 
 type userConversationsModel struct {
-	ID             types.String `tfsdk:"id"`
-	ChatServiceSid types.String `tfsdk:"chat_service_sid"`
-	UserSid        types.String `tfsdk:"user_sid"`
-	Identity       types.String `tfsdk:"identity"`
-	PageSize       types.Int64  `tfsdk:"page_size"`
-	MaxItems       types.Int64  `tfsdk:"max_items"`
-	Conversations  types.List   `tfsdk:"conversations"`
+	listInputs
+	ChatServiceSid types.String   `tfsdk:"chat_service_sid"`
+	UserSid        types.String   `tfsdk:"user_sid"`
+	Identity       types.String   `tfsdk:"identity"`
+	States         []types.String `tfsdk:"states"`
+	UnreadOnly     types.Bool     `tfsdk:"unread_only"`
+	Conversations  types.List     `tfsdk:"conversations"`
+	CountsByState  types.Map      `tfsdk:"counts_by_state"`
 }
 
 func (d *userConversationsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -56,9 +57,13 @@ func (d *userConversationsDataSource) ConfigValidators(context.Context) []dataso
 	}
 }
 
-func (d *userConversationsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := pagingAttributes(client.MaxPageSizeV1)
-	attrs["id"] = idAttribute()
+func (d *userConversationsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := listAttributes(ctx, client.MaxPageSizeV1, "counts_by_state", "`conversation_state`")
+	attrs["states"] = statesFilter()
+	attrs["unread_only"] = schema.BoolAttribute{
+		Optional:            true,
+		MarkdownDescription: "With `true`, only conversations in which the user has unread messages (`unread_messages_count` above zero)." + providerFilter,
+	}
 	attrs["chat_service_sid"] = schema.StringAttribute{
 		Required:            true,
 		MarkdownDescription: "SID of the Conversation Service (`IS` followed by 32 hexadecimal digits).",
@@ -119,15 +124,29 @@ func (d *userConversationsDataSource) ReadState(ctx context.Context, config tfsd
 	if user == "" {
 		user, userKey = m.Identity.ValueString(), "identity"
 	}
-	opts := listOptions(m.PageSize, m.MaxItems)
+	q := url.Values{"chat_service_sid": {service}, userKey: {user}}
+	inState := oneOf(q, "state", m.States)
+	unreadOnly := m.UnreadOnly.ValueBool()
+	if unreadOnly {
+		q.Set("unread_only", "true")
+	}
+	var keep func(*client.UserConversation) bool
+	if inState != nil || unreadOnly {
+		keep = func(c *client.UserConversation) bool {
+			return (inState == nil || inState(c.ConversationState)) &&
+				(!unreadOnly || c.UnreadMessagesCount != nil && *c.UnreadMessagesCount > 0)
+		}
+	}
 	return readList(ctx, config, listRead[client.UserConversation]{
-		typeName: "twilio_user_conversations", listAttr: "conversations",
-		id:       lookupID("user_conversations", url.Values{"chat_service_sid": {service}, userKey: {user}}, m.MaxItems),
+		typeName: "twilio_user_conversations", listAttr: "conversations", countsAttr: "counts_by_state",
+		id: lookupID("user_conversations", q, m.MaxItems), inputs: m.listInputs,
 		notFound: "Conversation Service " + strconv.Quote(service) + " or user " + strconv.Quote(user),
-		list: func(fn func([]client.UserConversation) error) (client.Stats, error) {
+		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.UserConversation) error) (client.Stats, error) {
 			return d.client.ListUserConversations(ctx, service, user, opts, fn)
 		},
-		item: writeUserConversation,
+		item:    writeUserConversation,
+		keep:    keep,
+		countBy: func(c *client.UserConversation) *string { return c.ConversationState },
 	})
 }
 

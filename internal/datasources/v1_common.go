@@ -1,12 +1,29 @@
 package datasources
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
 )
 
 // Pieces shared by the two Conversations v1 data sources.
+
+// statesFilter is the states input of the v1 data sources.
+func statesFilter() schema.ListAttribute {
+	return schema.ListAttribute{
+		Optional:            true,
+		ElementType:         types.StringType,
+		MarkdownDescription: "Only conversations in one of these states: `active`, `inactive`, `closed`. Unset or empty means every state." + providerFilter,
+		Validators: []validator.List{
+			listvalidator.ValueStringsAre(stringvalidator.OneOf("active", "inactive", "closed")),
+			listvalidator.UniqueValues(),
+		},
+	}
+}
 
 func timersAttribute(desc string) schema.SingleNestedAttribute {
 	return computedObject(desc, map[string]schema.Attribute{

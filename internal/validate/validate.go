@@ -3,6 +3,8 @@
 package validate
 
 import (
+	"context"
+	"fmt"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -18,4 +20,25 @@ var HostLabel = client.HostLabel
 func SID(prefix string) validator.String {
 	return stringvalidator.RegexMatches(regexp.MustCompile(`^`+prefix+`[0-9a-fA-F]{32}$`),
 		"must be a Twilio SID: "+prefix+" followed by 32 hexadecimal digits")
+}
+
+// Regexp accepts an RE2 regular expression, as Go's regexp package reads it.
+func Regexp() validator.String { return regexpValidator{} }
+
+type regexpValidator struct{}
+
+func (regexpValidator) Description(context.Context) string {
+	return "must be an RE2 regular expression"
+}
+
+func (v regexpValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (regexpValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := regexp.Compile(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid regular expression",
+			fmt.Sprintf("%s is not an RE2 regular expression (https://github.com/google/re2/wiki/Syntax): %v", req.Path, err))
+	}
 }
