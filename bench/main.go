@@ -81,6 +81,7 @@ func main() {
 	latency := flag.Duration("latency", 20*time.Millisecond, "network latency the emulator adds to every request")
 	v2sizes := flag.String("v2", "1000,10000,20000,100000", "numbers of v2 conversations to plan")
 	v1sizes := flag.String("v1", "1000,10000", "numbers of v1 participant conversations to plan")
+	countsOnly := flag.Int("counts-only", 100000, "also plan this many v2 conversations with include_items = false (0 for none)")
 	runs := flag.Int("runs", 3, "plans of each case, interleaved")
 	twilioGo := flag.Bool("twilio-go", true, "add the twilio-go comparison rows")
 	out := flag.String("out", "", "also write the Markdown report to this file")
@@ -95,15 +96,29 @@ func main() {
 		_ = json.NewEncoder(os.Stdout).Encode(r)
 		return
 	}
-	if err := run(*latency, sizes(*v2sizes), sizes(*v1sizes), *runs, *twilioGo, *out); err != nil {
+	if err := run(*latency, sizes(*v2sizes), sizes(*v1sizes), *countsOnly, *runs, *twilioGo, *out); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
 
-func run(latency time.Duration, v2, v1 []int, runs int, twilioGo bool, out string) error {
+// benchCase is one plan to repeat: an account, read whole or for its
+// counts only.
+type benchCase struct {
+	*account
+	countsOnly bool
+}
+
+func (c benchCase) String() string {
+	if c.countsOnly {
+		return fmt.Sprintf("%s, counts only (`include_items = false`)", c.name)
+	}
+	return c.name
+}
+
+func run(latency time.Duration, v2, v1 []int, countsOnly, runs int, twilioGo bool, out string) error {
 	before := readCPU()
-	var accounts []*account
+	var cases []benchCase
 	for _, c := range []struct {
 		endpoint string
 		sizes    []int
@@ -114,8 +129,24 @@ func run(latency time.Duration, v2, v1 []int, runs int, twilioGo bool, out strin
 				return err
 			}
 			defer a.close()
-			accounts = append(accounts, a)
+			cases = append(cases, benchCase{account: a})
 		}
+	}
+	if countsOnly > 0 {
+		a := cases[0].account
+		for _, c := range cases {
+			if c.endpoint == "v2" && c.n == countsOnly {
+				a = c.account
+			}
+		}
+		if a.endpoint != "v2" || a.n != countsOnly {
+			var err error
+			if a, err = newAccount("v2", countsOnly, latency); err != nil {
+				return err
+			}
+			defer a.close()
+		}
+		cases = append(cases, benchCase{account: a, countsOnly: true})
 	}
 	p, err := newPlanner()
 	if err != nil {
@@ -123,32 +154,36 @@ func run(latency time.Duration, v2, v1 []int, runs int, twilioGo bool, out strin
 	}
 	defer p.close()
 
-	plans := make([][]plan, len(accounts))
-	requests := make([]int, len(accounts))
+	plans := make([][]plan, len(cases))
+	requests := make([]int, len(cases))
 	for round := range runs {
-		for i, a := range accounts {
-			start := a.srv.RequestCount()
-			r, err := p.run(a.url, a.endpoint)
+		for i, c := range cases {
+			start := c.srv.RequestCount()
+			r, err := p.run(c.url, c.endpoint, c.countsOnly)
 			if err != nil {
-				return fmt.Errorf("%s N=%d: %w", a.name, a.n, err)
+				return fmt.Errorf("%s N=%d: %w", c, c.n, err)
 			}
-			if r.items != a.n {
-				return fmt.Errorf("%s N=%d: the plan read %d items", a.name, a.n, r.items)
+			if r.items != c.n {
+				return fmt.Errorf("%s N=%d: the plan read %d items", c, c.n, r.items)
 			}
-			requests[i] = a.srv.RequestCount() - start
+			requests[i] = c.srv.RequestCount() - start
 			plans[i] = append(plans[i], r)
 			fmt.Fprintf(os.Stderr, "round %d: %s N=%d: plan %s, ReadDataSource %s, peak RSS %s\n",
-				round+1, a.name, a.n, ms(r.wall), ms(r.provider), mib(r.rssKiB<<10))
+				round+1, c, c.n, ms(r.wall), ms(r.provider), mib(r.rssKiB<<10))
 		}
 	}
 
 	var rows []string
-	for i, a := range accounts {
-		rows = append(rows, planRow(a, plans[i], requests[i], latency))
+	for i, c := range cases {
+		rows = append(rows, planRow(c, plans[i], requests[i], latency))
 	}
 	var goRows []string
 	if twilioGo {
-		for _, a := range accounts {
+		for _, c := range cases {
+			a := c.account
+			if c.countsOnly {
+				continue
+			}
 			// Both v1 sizes, and one v2 size of several pages, so that the
 			// SDK's v2 paging is exercised.
 			if a.endpoint == "v1" || a.n == 10000 {
@@ -184,7 +219,7 @@ func sizes(s string) []int {
 }
 
 // planRow is the min and median of each measure of one case's plans.
-func planRow(a *account, ps []plan, requests int, latency time.Duration) string {
+func planRow(a benchCase, ps []plan, requests int, latency time.Duration) string {
 	floor := time.Duration(requests) * latency
 	minReq := (a.n + a.pageMax() - 1) / a.pageMax()
 	wall := stats(ps, func(p plan) float64 { return float64(p.wall) })
@@ -195,7 +230,7 @@ func planRow(a *account, ps []plan, requests int, latency time.Duration) string 
 	rss := stats(ps, func(p plan) float64 { return float64(p.rssKiB << 10) })
 	d := func(f float64) string { return ms(time.Duration(f)) }
 	return fmt.Sprintf("| %s | %d | %d (%d) | %s | %s / %s | %s / %s | **%.2f** / %.2f | %s / %s | %.3f / %.3f | %s / %s |",
-		a.name, a.n, requests, minReq, ms(floor), d(wall[0]), d(wall[1]), d(prov[0]), d(prov[1]), ratio[0], ratio[1],
+		a, a.n, requests, minReq, ms(floor), d(wall[0]), d(wall[1]), d(prov[0]), d(prov[1]), ratio[0], ratio[1],
 		d(core[0]), d(core[1]), share[0], share[1], mib(int64(rss[0])), mib(int64(rss[1])))
 }
 
