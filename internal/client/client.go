@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -32,9 +33,11 @@ const (
 	DefaultRequestTimeout = 30 * time.Second
 	DefaultRetryWaitMin   = 500 * time.Millisecond
 	DefaultRetryWaitMax   = 30 * time.Second
-	// maxBodyBytes bounds what one response may hold, so a misbehaving
-	// server cannot exhaust the provider's memory.
-	maxBodyBytes = 256 << 20
+	// MaxBodyBytes bounds what one response may hold, decompressed, so a
+	// misbehaving server cannot exhaust the provider's memory. The largest
+	// real page, 1,000 conversations with their participants, is a few
+	// megabytes.
+	MaxBodyBytes = 64 << 20
 	// maxErrorBodyBytes bounds what is read of an error response.
 	maxErrorBodyBytes = 64 << 10
 )
@@ -123,11 +126,13 @@ func New(cfg Config) (*Client, error) {
 	if inner == nil {
 		inner = cleanhttp.DefaultPooledClient()
 	}
-	// Every attempt is logged through the request's context.
+	// Every attempt is logged through the request's context. A redirect
+	// is never followed: credentials go to the configured host only, and
+	// so does every request.
 	c.http = &http.Client{
 		Transport:     &loggingTransport{next: transportOf(inner)},
 		Timeout:       timeout,
-		CheckRedirect: inner.CheckRedirect,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 		Jar:           inner.Jar,
 	}
 	if cfg.RequestsPerSecond > 0 {
@@ -189,6 +194,11 @@ func ResolveBaseURL(baseURL, region, edge string) (*url.URL, error) {
 		if strings.Trim(u.Path, "/") != "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
 			return nil, fmt.Errorf("base URL %q must be only a scheme and host (with an optional port), without path, query, fragment or user info", baseURL)
 		}
+		if p := u.Port(); p != "" {
+			if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+				return nil, fmt.Errorf("base URL %q has port %q: a port is a number from 1 to 65535", baseURL, p)
+			}
+		}
 		return &url.URL{Scheme: u.Scheme, Host: u.Host}, nil
 	}
 	if region == "" && edge == "" {
@@ -217,9 +227,9 @@ func ResolveBaseURL(baseURL, region, edge string) (*url.URL, error) {
 var HostLabel = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
 
 // get fetches one URL on the configured host and returns the body of a 2xx
-// response. Connection
-// errors, body read errors, 429 and 5xx other than 501 are retried; any
-// other status is returned at once as an *Error.
+// response. Connection errors, body read errors, 429 and 5xx other than 501
+// are retried; any other status, a redirect, a body over MaxBodyBytes and a
+// host that does not exist are returned at once.
 func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, error) {
 	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
@@ -233,17 +243,20 @@ func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, error) {
 	var apiErr *Error
 	req.SetResponseHandler(func(resp *http.Response) error {
 		defer resp.Body.Close()
-		if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-			b, err := readBounded(resp.Body, maxBodyBytes)
+		switch {
+		case resp.StatusCode >= 200 && resp.StatusCode < 300:
+			b, err := readBounded(resp.Body, resp.ContentLength, MaxBodyBytes)
 			if err != nil {
 				// A body cut short is a transient fault: returning it makes
-				// the request be retried.
-				return fmt.Errorf("reading response body: %w", err)
+				// the request be retried, unless it is too large.
+				return err
 			}
 			body, apiErr = b, nil
-			return nil
+		case resp.StatusCode >= 300 && resp.StatusCode < 400:
+			apiErr = redirectError(resp)
+		default:
+			apiErr = errorFromResponse(resp)
 		}
-		apiErr = errorFromResponse(resp)
 		return nil
 	})
 
@@ -259,7 +272,11 @@ func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, error) {
 				lastStatus = resp.StatusCode
 			}
 			// Connection and body-read errors, 429 and 5xx other than
-			// 501 are retried; a done context stops at once.
+			// 501 are retried; a done context stops at once, and so does
+			// a failure that no retry can mend.
+			if permanent(err) {
+				return false, err
+			}
 			return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
 		},
 		Backoff:      backoff,
@@ -278,14 +295,6 @@ func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, error) {
 		return nil, apiErr
 	}
 	return body, nil
-}
-
-// redact removes this client's secrets from s.
-func (c *Client) redact(s string) string {
-	for _, secret := range []string{c.password, basicAuth(c.username, c.password)} {
-		s = strings.ReplaceAll(s, secret, "[redacted]")
-	}
-	return s
 }
 
 // wait blocks until the optional rate limiter lets a request go.
@@ -308,11 +317,43 @@ func (c *Client) describe(ctx context.Context, err error, elapsed time.Duration,
 		}
 		return fmt.Errorf("request cancelled after %s: %w", elapsed.Round(time.Millisecond), ctxErr)
 	}
+	var dnsErr *net.DNSError
+	var tooLarge *tooLargeError
+	var readErr *bodyReadError
 	var netErr net.Error
-	if errors.As(err, &netErr) && netErr.Timeout() {
+	switch {
+	case errors.As(err, &tooLarge):
+		return tooLarge
+	case errors.As(err, &readErr):
+		return fmt.Errorf("%s answered, but its response could not be read in full: %w", c.base.Host, err)
+	case errors.As(err, &dnsErr) && dnsErr.IsNotFound:
+		return fmt.Errorf("host %s does not exist (DNS: %s): check base_url, region and edge: %w", c.base.Hostname(), dnsErr.Err, err)
+	case errors.As(err, &dnsErr):
+		return fmt.Errorf("could not look up host %s: the DNS resolver did not answer (%s): check the machine's DNS settings: %w", c.base.Hostname(), dnsErr.Err, err)
+	case errors.As(err, &netErr) && netErr.Timeout():
 		return fmt.Errorf("Twilio did not answer within the request timeout (%s): raise request_timeout or check the network path to %s: %w", c.http.Timeout, c.base.Host, err)
 	}
 	return fmt.Errorf("could not reach %s: %w", c.base.Host, err)
+}
+
+// permanent says whether a failed attempt is one that no retry can mend: a
+// body over the limit, or a host name that does not resolve.
+func permanent(err error) bool {
+	var tooLarge *tooLargeError
+	var dnsErr *net.DNSError
+	return errors.As(err, &tooLarge) || errors.As(err, &dnsErr)
+}
+
+// redirectError is a 3xx answer, which is never followed. It names where
+// it pointed by scheme and host only: a query may hold anything.
+func redirectError(resp *http.Response) *Error {
+	e := errorFromResponse(resp)
+	where := "no Location"
+	if loc, err := resp.Location(); err == nil {
+		where = loc.Scheme + "://" + loc.Host
+	}
+	e.Message = fmt.Sprintf("a redirect to %s, which the provider does not follow, as credentials go only to the configured host: check base_url, or the proxy in between", where)
+	return e
 }
 
 // maxRetryAfter caps a server's Retry-After so that an absurd value cannot
@@ -324,7 +365,8 @@ const maxRetryAfter = 5 * time.Minute
 func backoff(lo, hi time.Duration, attempt int, resp *http.Response) time.Duration {
 	if resp != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
 		if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
-			return min(d, maxRetryAfter)
+			// A Retry-After of 0 or in the past waits the least still.
+			return max(lo, min(d, maxRetryAfter))
 		}
 	}
 	ceiling := hi
@@ -378,14 +420,49 @@ func giveUp(resp *http.Response, err error, attempts int) (*http.Response, error
 	return nil, fmt.Errorf("giving up after %d attempt(s): %w", attempts, err)
 }
 
-// readBounded reads r, which must hold at most limit bytes.
-func readBounded(r io.Reader, limit int64) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, err
+// tooLargeError is a body over MaxBodyBytes: no retry makes it smaller.
+type tooLargeError struct{ limit int64 }
+
+func (e *tooLargeError) Error() string {
+	return fmt.Sprintf("the response body is larger than %d MiB, the most the provider reads of one page: a misbehaving server or proxy? Lower page_size if the page is real", e.limit>>20)
+}
+
+// bodyReadError is a body that ended before it was complete.
+type bodyReadError struct{ err error }
+
+func (e *bodyReadError) Error() string { return "reading the response body: " + e.err.Error() }
+func (e *bodyReadError) Unwrap() error { return e.err }
+
+// readBounded reads r, which must hold at most limit bytes; length is its
+// Content-Length, or -1 when unknown. Neither a Content-Length over the
+// limit nor a body that keeps coming (chunked, or decompressed) grows the
+// buffer past the limit.
+func readBounded(r io.Reader, length, limit int64) ([]byte, error) {
+	if length > limit {
+		return nil, &tooLargeError{limit}
 	}
-	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("response body is larger than %d MiB", limit>>20)
+	size := int64(64 << 10)
+	if length >= 0 {
+		size = length + 1 // room to see the end
 	}
-	return b, nil
+	buf := make([]byte, 0, size)
+	for {
+		if len(buf) == cap(buf) {
+			if int64(len(buf)) > limit {
+				return nil, &tooLargeError{limit}
+			}
+			buf = slices.Grow(buf, int(min(int64(cap(buf)), limit+1-int64(len(buf)))))
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if int64(len(buf)) > limit {
+			return nil, &tooLargeError{limit}
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, &bodyReadError{err}
+		}
+	}
 }

@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"encoding/base64"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -22,7 +23,7 @@ func (c *Client) logContext(ctx context.Context) context.Context {
 	// TF_LOG_PROVIDER_TWILIO_HTTP sets this subsystem's level; unset, it
 	// follows TF_LOG_PROVIDER.
 	ctx = tflog.NewSubsystem(ctx, LogSubsystem, tflog.WithLevelFromEnv("TF_LOG_PROVIDER", "TWILIO_HTTP"))
-	secrets := []string{c.password, basicAuth(c.username, c.password)}
+	secrets := c.secrets()
 	ctx = tflog.SubsystemMaskAllFieldValuesStrings(ctx, LogSubsystem, secrets...)
 	ctx = tflog.SubsystemMaskMessageStrings(ctx, LogSubsystem, secrets...)
 	ctx = tflog.SubsystemMaskFieldValuesWithFieldKeys(ctx, LogSubsystem, "Authorization", "authorization")
@@ -77,11 +78,13 @@ func (l retryLogger) Warn(msg string, kv ...interface{}) {
 	tflog.SubsystemWarn(l.ctx, LogSubsystem, msg, pairs(kv))
 }
 
+// pairs turns key-value pairs into log fields. Errors and other values
+// become their text: tflog masks secrets in strings only.
 func pairs(kv []interface{}) map[string]interface{} {
 	m := make(map[string]interface{}, len(kv)/2)
 	for i := 0; i+1 < len(kv); i += 2 {
 		if k, ok := kv[i].(string); ok {
-			m[k] = kv[i+1]
+			m[k] = fmt.Sprint(kv[i+1])
 		}
 	}
 	return m

@@ -208,20 +208,6 @@ func list[T, M any](ctx context.Context, c *Client, path, itemsKey string, first
 	return st, fail(st.Requests+1, fmt.Errorf("cancelled before this page was read: %w", err))
 }
 
-// redactErr removes this client's secrets from the text of a Twilio error
-// or a malformed body's excerpt.
-func (c *Client) redactErr(err error) error {
-	var apiErr *Error
-	if errors.As(err, &apiErr) {
-		apiErr.Message = c.redact(apiErr.Message)
-	}
-	var me *MalformedError
-	if errors.As(err, &me) {
-		me.Excerpt = c.redact(me.Excerpt)
-	}
-	return err
-}
-
 func effectivePageSize(opts ListOptions, maxPageSize int) int {
 	n := opts.PageSize
 	if n <= 0 || n > maxPageSize {
