@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -218,18 +219,24 @@ data "twilio_conversations" "b" { page_size = 4 }`,
 		}},
 	})
 	// Within one provider instance (one plan or apply), the two data
-	// sources share the limit of one request per 100ms. A new instance
-	// (plan, then apply, then refresh) starts its own limiter, and single
-	// gaps jitter with delivery, so only gaps under half the interval
-	// count, and a few are allowed.
+	// sources share the limit of one request per 100ms: six requests take
+	// at least half a second. A new instance (plan, then apply, then
+	// refresh) starts its own limiter after terraform's own work, so the
+	// requests come in runs of six, each at least 500ms long, and no two
+	// requests less than 80ms apart (delivery jitters by a few ms).
 	reqs := e.Requests()
-	tooClose := 0
-	for i := 1; i < len(reqs); i++ {
-		if gap := reqs[i].Received.Sub(reqs[i-1].Received); gap < 50*time.Millisecond {
-			tooClose++
+	sort.Slice(reqs, func(i, j int) bool { return reqs[i].Received.Before(reqs[j].Received) })
+	if len(reqs) < 12 || len(reqs)%6 != 0 {
+		t.Fatalf("%d requests, want runs of 6", len(reqs))
+	}
+	for i := 0; i < len(reqs); i += 6 {
+		if span := reqs[i+5].Received.Sub(reqs[i].Received); span < 450*time.Millisecond {
+			t.Errorf("run %d: six requests within %s, want at least 500ms at 10 per second", i/6+1, span)
 		}
 	}
-	if tooClose > 4 {
-		t.Errorf("%d of %d requests came less than 50ms after the previous one", tooClose, len(reqs))
+	for i := 1; i < len(reqs); i++ {
+		if gap := reqs[i].Received.Sub(reqs[i-1].Received); gap < 80*time.Millisecond {
+			t.Errorf("request %d came %s after the previous one, want at least 100ms", i+1, gap)
+		}
 	}
 }

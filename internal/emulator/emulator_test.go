@@ -3,6 +3,7 @@ package emulator
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -383,19 +384,43 @@ func TestFixtureRoundTrip(t *testing.T) {
 	}
 }
 
+// Requests served at once are each counted, recorded and answered. The
+// clients run in goroutines, which report to the test through a channel:
+// t.Fatal belongs to the test's own goroutine.
 func TestConcurrentRequests(t *testing.T) {
 	s, hs := start(t, Generate(DefaultGenerateOptions), Options{Faults: Faults{RateLimitEvery: 5}})
+	statuses := make(chan int, 100)
+	errs := make(chan error, 100)
 	var wg sync.WaitGroup
 	for i := 0; i < 20; i++ {
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
+		wg.Go(func() {
 			for j := 0; j < 5; j++ {
-				authGet(t, fmt.Sprintf("%s/v2/Conversations?pageSize=%d", hs.URL, 1+i))
+				req, _ := http.NewRequest(http.MethodGet, fmt.Sprintf("%s/v2/Conversations?pageSize=%d", hs.URL, 1+i), nil)
+				req.SetBasicAuth(DefaultUsername, DefaultPassword)
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					errs <- err
+					continue
+				}
+				_, _ = io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				statuses <- resp.StatusCode
 			}
-		}(i)
+		})
 	}
 	wg.Wait()
+	close(statuses)
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	counts := map[int]int{}
+	for st := range statuses {
+		counts[st]++
+	}
+	if counts[200] != 80 || counts[429] != 20 {
+		t.Errorf("answers by status: %v, want 80 OK and every fifth, 20, rate limited", counts)
+	}
 	if s.RequestCount() != 100 || len(s.Requests()) != 100 {
 		t.Errorf("counted %d, recorded %d", s.RequestCount(), len(s.Requests()))
 	}
