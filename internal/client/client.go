@@ -29,7 +29,6 @@ const DefaultBaseURL = "https://conversations.twilio.com"
 
 // Defaults applied by New when a Config field is zero.
 const (
-	DefaultMaxRetries     = 5
 	DefaultRequestTimeout = 30 * time.Second
 	DefaultRetryWaitMin   = 500 * time.Millisecond
 	DefaultRetryWaitMax   = 30 * time.Second
@@ -54,8 +53,7 @@ type Config struct {
 	Region  string
 	Edge    string
 
-	// MaxRetries is how many times a retryable failure is retried; 0 means
-	// DefaultMaxRetries, a negative value disables retries.
+	// MaxRetries is how many times a retryable failure is retried.
 	MaxRetries     int
 	RequestTimeout time.Duration
 	RetryWaitMin   time.Duration
@@ -98,16 +96,10 @@ func New(cfg Config) (*Client, error) {
 		username:   cfg.Username,
 		password:   cfg.Password,
 		userAgent:  UserAgent(cfg.ProviderVersion, cfg.TerraformVersion),
-		maxRetries: cfg.MaxRetries,
+		maxRetries: max(cfg.MaxRetries, 0),
 		waitMin:    cfg.RetryWaitMin,
 		waitMax:    cfg.RetryWaitMax,
 		http:       cfg.HTTPClient,
-	}
-	switch {
-	case c.maxRetries == 0:
-		c.maxRetries = DefaultMaxRetries
-	case c.maxRetries < 0:
-		c.maxRetries = 0
 	}
 	if c.waitMin <= 0 {
 		c.waitMin = DefaultRetryWaitMin

@@ -667,7 +667,7 @@ func TestItemsOutliveLaterPages(t *testing.T) {
 		n := i + 1
 		pad := strings.Repeat(string(rune('a'+n)), 100*n)
 		if c.ID != fmt.Sprintf("c%d", n) || c.Name == nil || *c.Name != pad ||
-			c.Metadata[fmt.Sprintf("k%d", n)] != pad ||
+			c.Metadata[fmt.Sprintf("k%d", n)] == nil || *c.Metadata[fmt.Sprintf("k%d", n)] != pad ||
 			c.Configuration == nil || string(c.Configuration.ChannelSettings) != fmt.Sprintf(`{"p":"%s"}`, pad) {
 			t.Errorf("item %d changed after later pages were read: %+v", n, c)
 		}

@@ -14,8 +14,8 @@ const (
 	MaxPageSizeV1 = 50
 )
 
-// Conversation is an item of GET /v2/Conversations. Pointer fields are null
-// or absent in some responses.
+// Conversation is an item of GET /v2/Conversations. Pointer fields, and
+// pointer elements of lists and maps, are null or absent in some responses.
 type Conversation struct {
 	ID              string              `json:"id"`
 	AccountID       *string             `json:"accountId"`
@@ -24,22 +24,22 @@ type Conversation struct {
 	Name            *string             `json:"name"`
 	CreatedAt       *string             `json:"createdAt"`
 	UpdatedAt       *string             `json:"updatedAt"`
-	Metadata        map[string]string   `json:"metadata"`
+	Metadata        map[string]*string  `json:"metadata"`
 	Configuration   *ConversationConfig `json:"configuration"`
-	Participants    []Participant       `json:"participants"`
+	Participants    []*Participant      `json:"participants"`
 }
 
 // ConversationConfig is the configuration block of a v2 conversation.
 type ConversationConfig struct {
-	DisplayName                  *string          `json:"displayName"`
-	Description                  *string          `json:"description"`
-	ConversationGroupingType     *string          `json:"conversationGroupingType"`
-	MemoryStoreID                *string          `json:"memoryStoreId"`
-	ChannelSettings              jsontext.Value   `json:"channelSettings"`
-	StatusCallbacks              []StatusCallback `json:"statusCallbacks"`
-	IntelligenceConfigurationIDs []string         `json:"intelligenceConfigurationIds"`
-	MemoryExtractionEnabled      *bool            `json:"memoryExtractionEnabled"`
-	ConversationsV1Bridge        *V1Bridge        `json:"conversationsV1Bridge"`
+	DisplayName                  *string           `json:"displayName"`
+	Description                  *string           `json:"description"`
+	ConversationGroupingType     *string           `json:"conversationGroupingType"`
+	MemoryStoreID                *string           `json:"memoryStoreId"`
+	ChannelSettings              jsontext.Value    `json:"channelSettings"`
+	StatusCallbacks              []*StatusCallback `json:"statusCallbacks"`
+	IntelligenceConfigurationIDs []*string         `json:"intelligenceConfigurationIds"`
+	MemoryExtractionEnabled      *bool             `json:"memoryExtractionEnabled"`
+	ConversationsV1Bridge        *V1Bridge         `json:"conversationsV1Bridge"`
 }
 
 // StatusCallback is a webhook of a v2 conversation configuration.
@@ -56,15 +56,15 @@ type V1Bridge struct {
 // Participant is an item of GET /v2/Conversations/{id}/Participants, and
 // the shape of the participants embedded in a v2 conversation.
 type Participant struct {
-	ID             string               `json:"id"`
-	ConversationID *string              `json:"conversationId"`
-	AccountID      *string              `json:"accountId"`
-	Name           *string              `json:"name"`
-	Type           *string              `json:"type"`
-	ProfileID      *string              `json:"profileId"`
-	Addresses      []ParticipantAddress `json:"addresses"`
-	CreatedAt      *string              `json:"createdAt"`
-	UpdatedAt      *string              `json:"updatedAt"`
+	ID             string                `json:"id"`
+	ConversationID *string               `json:"conversationId"`
+	AccountID      *string               `json:"accountId"`
+	Name           *string               `json:"name"`
+	Type           *string               `json:"type"`
+	ProfileID      *string               `json:"profileId"`
+	Addresses      []*ParticipantAddress `json:"addresses"`
+	CreatedAt      *string               `json:"createdAt"`
+	UpdatedAt      *string               `json:"updatedAt"`
 }
 
 // ParticipantAddress is one channel address of a v2 participant.

@@ -216,3 +216,16 @@ func TestEndlessPagingStopsAtTheDeadline(t *testing.T) {
 	}
 	t.Logf("%d pages read before the deadline", len(f.requests()))
 }
+
+// An item that is null is no item: the page is malformed, rather than
+// read as an item with every field empty.
+func TestNullItemMakesThePageMalformed(t *testing.T) {
+	f := newFake(t, func(n int, w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"conversations":[{"id":"a"},null],"meta":{}}`)
+	})
+	_, _, err := collectConversations(t, newTestClient(t, f.URL), ConversationFilter{}, ListOptions{})
+	var me *MalformedError
+	if !errors.As(err, &me) || !strings.Contains(err.Error(), `item 1 of "conversations" is null`) {
+		t.Fatalf("err = %v", err)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"slices"
 	"strconv"
 	"time"
 
@@ -263,9 +264,10 @@ var lenientUTF8 = jsontext.AllowInvalidUTF8(true)
 // Invalid UTF-8 becomes U+FFFD, as with encoding/json; a name that appears
 // twice in one object makes the page malformed.
 
-// decodePage decodes a page's items and meta block.
+// decodePage decodes a page's items and meta block. An item that is null
+// is no item at all: the page is malformed.
 func decodePage[T, M any](body []byte, itemsKey string) ([]T, *M, error) {
-	var items []T
+	var items []*T
 	var meta *M
 	haveItems := false
 	err := members(body, func(name string, dec *jsontext.Decoder) error {
@@ -287,13 +289,17 @@ func decodePage[T, M any](body []byte, itemsKey string) ([]T, *M, error) {
 	if err == nil {
 		err = complete(haveItems, meta != nil, itemsKey)
 	}
+	if i := slices.Index(items, nil); err == nil && i >= 0 {
+		err = fmt.Errorf("item %d of %q is null", i, itemsKey)
+	}
 	if err != nil {
 		return nil, nil, malformed(body, err)
 	}
-	if items == nil {
-		items = []T{}
+	out := make([]T, len(items))
+	for i, it := range items {
+		out[i] = *it
 	}
-	return items, meta, nil
+	return out, meta, nil
 }
 
 // readMeta decodes a page's meta block and counts its items without

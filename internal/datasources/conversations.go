@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -79,13 +80,14 @@ func (d *conversationsDataSource) Schema(ctx context.Context, _ datasource.Schem
 		Optional:            true,
 		ElementType:         types.StringType,
 		MarkdownDescription: "Only conversations whose `metadata` has every one of these keys with that value." + providerFilter,
+		Validators:          []validator.Map{mapvalidator.NoNullValues()},
 	}
 	attrs["statuses"] = schema.ListAttribute{
 		Optional:            true,
 		ElementType:         types.StringType,
 		MarkdownDescription: "Only conversations in one of these states: `ACTIVE`, `INACTIVE`, `CLOSED`. Unset or empty means every state. Applied by Twilio, so only matching conversations are paged through.",
 		Validators: []validator.List{
-			listvalidator.ValueStringsAre(stringvalidator.OneOf(conversationStatuses...)),
+			listvalidator.NoNullValues(), listvalidator.ValueStringsAre(stringvalidator.OneOf(conversationStatuses...)),
 			listvalidator.UniqueValues(),
 		},
 	}
@@ -217,7 +219,7 @@ func (m conversationsModel) keep(q url.Values) (func(*client.Conversation) bool,
 			return false
 		}
 		for k, v := range m.Metadata {
-			if got, ok := c.Metadata[k]; !ok || got != v.ValueString() {
+			if got := c.Metadata[k]; got == nil || *got != v.ValueString() {
 				return false
 			}
 		}
@@ -230,7 +232,7 @@ func writeConversation(w *stateWriter, c *client.Conversation) {
 	w.object(10)
 	w.str("account_id", c.AccountID)
 	if k := c.Configuration; w.nested("configuration", k != nil, 9) {
-		w.json("channel_settings", k.ChannelSettings)
+		w.json("channel_settings", k.ChannelSettings, "conversation", c.ID)
 		w.str("conversation_grouping_type", k.ConversationGroupingType)
 		if b := k.ConversationsV1Bridge; w.nested("conversations_v1_bridge", b != nil, 1) {
 			w.str("service_id", b.ServiceID)
@@ -242,6 +244,10 @@ func writeConversation(w *stateWriter, c *client.Conversation) {
 		w.str("memory_store_id", k.MemoryStoreID)
 		if w.list("status_callbacks", len(k.StatusCallbacks), k.StatusCallbacks == nil) {
 			for _, cb := range k.StatusCallbacks {
+				if cb == nil {
+					w.null()
+					continue
+				}
 				w.object(2)
 				w.str("method", cb.Method)
 				w.str("url", cb.URL)
@@ -254,8 +260,8 @@ func writeConversation(w *stateWriter, c *client.Conversation) {
 	w.strMap("metadata", c.Metadata)
 	w.str("name", c.Name)
 	if w.list("participants", len(c.Participants), c.Participants == nil) {
-		for i := range c.Participants {
-			writeParticipant(w, &c.Participants[i])
+		for _, p := range c.Participants {
+			writeParticipant(w, p)
 		}
 	}
 	w.str("status", c.Status)

@@ -221,9 +221,13 @@ func TestConversationsValidation(t *testing.T) {
 	expectPlanErrors(t, "twilio_conversations", map[string]planError{
 		"unknown status":    {`statuses = ["OPEN"]`, []string{"statuses[0] value must be one of", `got: "OPEN"`}},
 		"repeated status":   {`statuses = ["ACTIVE", "ACTIVE"]`, []string{"statuses", "duplicate"}},
-		"page_size too big": {`page_size = 1001`, []string{"page_size value must be between 1 and 1000, got: 1001"}},
-		"page_size zero":    {`page_size = 0`, []string{"page_size value must be between 1 and 1000"}},
-		"max_items zero":    {`max_items = 0`, []string{"max_items value must be at least 1"}},
+		"page_size too big": {`page_size = 1001`, []string{"page_size must be a whole number from 1 to 1000: got 1001"}},
+		"page_size zero":    {`page_size = 0`, []string{"page_size must be a whole number from 1 to 1000"}},
+		"max_items zero":    {`max_items = 0`, []string{"max_items must be a whole number from 1 to 1000000000"}},
+		"max_items huge":    {`max_items = 1e30`, []string{"max_items must be a whole number from 1 to 1000000000: got 1000000000000000000000000000000"}},
+		"page_size part":    {`page_size = 2.5`, []string{"page_size must be a whole number from 1 to 1000: got 2.5"}},
+		"null status":       {`statuses = [null]`, []string{"Null List Value", "statuses = [null]", "This attribute contains a null value"}},
+		"null metadata":     {`metadata = { team = null }`, []string{"Null Map Value", "This attribute contains a null value"}},
 		"empty channel id":  {`channel_id = ""`, []string{"channel_id string length must be at least 1"}},
 	})
 }

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -22,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
+	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/validate"
 )
 
 // All lists the data sources of the provider.
@@ -54,11 +54,24 @@ func clientFrom(providerData any, diags *diag.Diagnostics) *client.Client {
 // own inputs, its list and its counts.
 type listInputs struct {
 	ID           types.String   `tfsdk:"id"`
-	PageSize     types.Int64    `tfsdk:"page_size"`
-	MaxItems     types.Int64    `tfsdk:"max_items"`
+	PageSize     types.Number   `tfsdk:"page_size"`
+	MaxItems     types.Number   `tfsdk:"max_items"`
 	IncludeItems types.Bool     `tfsdk:"include_items"`
 	Total        types.Int64    `tfsdk:"total"`
 	Timeouts     timeouts.Value `tfsdk:"timeouts"`
+}
+
+// maxItemsLimit bounds max_items: more items than a read can hold.
+const maxItemsLimit = 1_000_000_000
+
+// whole is a number input that its validator proved whole and in range;
+// null is 0.
+func whole(n types.Number) int {
+	if n.IsNull() || n.IsUnknown() {
+		return 0
+	}
+	i, _ := n.ValueBigFloat().Int64()
+	return int(i)
 }
 
 // defaultReadTimeout bounds a read whose timeouts.read is not set.
@@ -72,16 +85,16 @@ func listAttributes(ctx context.Context, maxPageSize int, countsAttr, counted st
 			Computed:            true,
 			MarkdownDescription: "Identifier of this lookup, derived from its inputs and filters.",
 		},
-		"page_size": schema.Int64Attribute{
+		"page_size": schema.NumberAttribute{
 			Optional: true,
 			MarkdownDescription: fmt.Sprintf("Items asked for per request, from 1 to %d. Defaults to %d, the endpoint's maximum, so that a read makes as few requests as possible; "+
 				"there is rarely a reason to lower it.", maxPageSize, maxPageSize),
-			Validators: []validator.Int64{int64validator.Between(1, int64(maxPageSize))},
+			Validators: []validator.Number{validate.Check(fmt.Sprintf("must be a whole number from 1 to %d", maxPageSize), validate.WholeNumber(1, int64(maxPageSize)))},
 		},
-		"max_items": schema.Int64Attribute{
+		"max_items": schema.NumberAttribute{
 			Optional:            true,
-			MarkdownDescription: "Stop after this many matching items, the first ones in the API's order. Without it, every page is read.",
-			Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			MarkdownDescription: fmt.Sprintf("Stop after this many matching items, the first ones in the API's order, from 1 to %d. Without it, every page is read.", maxItemsLimit),
+			Validators:          []validator.Number{validate.Check(fmt.Sprintf("must be a whole number from 1 to %d", maxItemsLimit), validate.WholeNumber(1, maxItemsLimit))},
 		},
 		"include_items": schema.BoolAttribute{
 			Optional:            true,
@@ -125,9 +138,9 @@ func shortDuration(d time.Duration) string {
 }
 
 // lookupID derives a stable identifier from a lookup's inputs.
-func lookupID(kind string, q url.Values, maxItems types.Int64) string {
-	if !maxItems.IsNull() {
-		q.Set("max_items", strconv.FormatInt(maxItems.ValueInt64(), 10))
+func lookupID(kind string, q url.Values, maxItems types.Number) string {
+	if n := whole(maxItems); n > 0 {
+		q.Set("max_items", strconv.Itoa(n))
 	}
 	if len(q) == 0 {
 		return kind

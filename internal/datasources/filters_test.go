@@ -303,7 +303,7 @@ data "twilio_participant_conversations" "inactive_first" {
 func TestFilterValidation(t *testing.T) {
 	expectPlanErrors(t, "twilio_conversations", map[string]planError{
 		"not a timestamp": {`created_after = "yesterday"`, []string{"Invalid RFC3339 String Value", "created_after", `Given Value: yesterday`}},
-		"bad regex":       {`name_regex = "(unclosed"`, []string{"name_regex is not an RE2 regular expression", "missing closing )"}},
+		"bad regex":       {`name_regex = "(unclosed"`, []string{"name_regex must be an RE2 regular expression", "missing closing )"}},
 		"bad timeout":     {`timeouts = { read = "soon" }`, []string{"Invalid Attribute Value Time Duration", `"soon" must be a string containing a sequence of decimal numbers`}},
 	})
 	expectPlanErrors(t, "twilio_user_conversations", map[string]planError{

@@ -143,7 +143,7 @@ func writeParticipantConversation(w *stateWriter, c *client.ParticipantConversat
 	w.object(16)
 	w.str("account_sid", c.AccountSid)
 	w.str("chat_service_sid", c.ChatServiceSid)
-	w.str("conversation_attributes", c.ConversationAttributes)
+	w.jsonText("conversation_attributes", c.ConversationAttributes, "conversation", id)
 	w.str("conversation_created_by", c.ConversationCreatedBy)
 	w.time("conversation_date_created", c.ConversationDateCreated, "conversation", id)
 	w.time("conversation_date_updated", c.ConversationDateUpdated, "conversation", id)

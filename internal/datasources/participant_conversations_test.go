@@ -107,7 +107,7 @@ func TestParticipantConversationsValidation(t *testing.T) {
 		"both":           {"identity = \"a\"\naddress = \"+1\"", []string{"Invalid Attribute Combination", "Exactly one of these attributes must be configured: [identity,address]"}},
 		"neither":        {``, []string{"Missing Attribute Configuration", "Exactly one of these attributes must be configured: [identity,address]"}},
 		"empty address":  {`address = ""`, []string{"address string length must be at least 1"}},
-		"page size 1000": {"identity = \"a\"\npage_size = 1000", []string{"page_size value must be between 1 and 50, got: 1000"}},
-		"negative max":   {"identity = \"a\"\nmax_items = -1", []string{"max_items value must be at least 1"}},
+		"page size 1000": {"identity = \"a\"\npage_size = 1000", []string{"page_size must be a whole number from 1 to 50: got 1000"}},
+		"negative max":   {"identity = \"a\"\nmax_items = -1", []string{"max_items must be a whole number from 1 to 1000000000"}},
 	})
 }

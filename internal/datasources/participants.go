@@ -75,7 +75,7 @@ func (d *participantsDataSource) Schema(ctx context.Context, _ datasource.Schema
 		Optional:            true,
 		ElementType:         types.StringType,
 		MarkdownDescription: "Only participants of one of these types, such as `CUSTOMER` or `HUMAN_AGENT`; any value is accepted, as Twilio adds types. Unset or empty means every type." + providerFilter,
-		Validators:          []validator.List{listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)), listvalidator.UniqueValues()},
+		Validators:          []validator.List{listvalidator.NoNullValues(), listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)), listvalidator.UniqueValues()},
 	}
 	attrs["conversation_id"] = schema.StringAttribute{
 		Required:            true,
@@ -123,12 +123,20 @@ func (d *participantsDataSource) ReadState(ctx context.Context, config tfsdk.Con
 }
 
 // writeParticipant writes a v2 participant, of this data source or
-// embedded in a conversation.
+// embedded in a conversation, where it may be null.
 func writeParticipant(w *stateWriter, p *client.Participant) {
+	if p == nil {
+		w.null()
+		return
+	}
 	w.object(9)
 	w.str("account_id", p.AccountID)
 	if w.list("addresses", len(p.Addresses), p.Addresses == nil) {
 		for _, a := range p.Addresses {
+			if a == nil {
+				w.null()
+				continue
+			}
 			w.object(3)
 			w.str("address", a.Address)
 			w.str("channel", a.Channel)

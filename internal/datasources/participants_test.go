@@ -80,6 +80,6 @@ func TestParticipantsValidation(t *testing.T) {
 	expectPlanErrors(t, "twilio_participants", map[string]planError{
 		"missing id":     {``, []string{`The argument "conversation_id" is required`}},
 		"empty id":       {`conversation_id = ""`, []string{"conversation_id string length must be at least 1"}},
-		"page too large": {`conversation_id = "conv_conversation_x"` + "\npage_size = 1001", []string{"page_size value must be between 1 and 1000"}},
+		"page too large": {`conversation_id = "conv_conversation_x"` + "\npage_size = 1001", []string{"page_size must be a whole number from 1 to 1000"}},
 	})
 }

@@ -25,12 +25,12 @@ func TestSchemas(t *testing.T) {
 		"twilio_conversations": {"conversations",
 			&conversationsModel{},
 			func(w *stateWriter) {
-				writeConversation(w, &client.Conversation{Configuration: &client.ConversationConfig{}, Participants: []client.Participant{{}}})
+				writeConversation(w, &client.Conversation{Configuration: &client.ConversationConfig{}, Participants: []*client.Participant{{}, nil}})
 			}},
 		"twilio_participants": {"participants",
 			&participantsModel{},
 			func(w *stateWriter) {
-				writeParticipant(w, &client.Participant{Addresses: []client.ParticipantAddress{{}}})
+				writeParticipant(w, &client.Participant{Addresses: []*client.ParticipantAddress{{}, nil}})
 			}},
 		"twilio_user_conversations": {"conversations",
 			&userConversationsModel{},

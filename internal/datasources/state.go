@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -114,11 +115,7 @@ func (w *stateWriter) key(name string) { _ = w.enc.EncodeString(name) }
 // str writes a string attribute; nil is null.
 func (w *stateWriter) str(name string, v *string) {
 	w.key(name)
-	if v == nil {
-		_ = w.enc.EncodeNil()
-		return
-	}
-	_ = w.enc.EncodeString(*v)
+	w.value(v)
 }
 
 // strValue writes a string attribute that is never null.
@@ -158,23 +155,90 @@ func (w *stateWriter) time(name string, v *string, kind, id string) {
 	w.str(name, v)
 }
 
-// json writes JSON text as the API sent it; absent or JSON null is null.
-func (w *stateWriter) json(name string, raw jsontext.Value) {
-	w.key(name)
+// maxJSONDepth is the deepest nesting of arrays and objects that JSON text
+// may have: Terraform takes minutes to render a plan of a value nested a
+// thousand levels deep, and no Twilio setting nests more than a few.
+const maxJSONDepth = 64
+
+// json writes the JSON value raw, a field of the item kind id, as text:
+// as the API sent it; absent or JSON null is null.
+func (w *stateWriter) json(name string, raw jsontext.Value, kind, id string) {
 	if len(raw) == 0 || string(raw) == "null" {
+		w.str(name, nil)
+		return
+	}
+	text := string(raw)
+	w.jsonText(name, &text, kind, id)
+}
+
+// jsonText writes a field of the item kind id that holds JSON text, as
+// the API sent it. Text that is not JSON, or nests deeper than
+// maxJSONDepth, cannot be stored in a jsontypes.Normalized attribute: it
+// is an error naming the item and attribute.
+func (w *stateWriter) jsonText(name string, v *string, kind, id string) {
+	if v != nil {
+		switch {
+		case !json.Valid([]byte(*v)):
+			w.fail("Unexpected JSON from Twilio", fmt.Sprintf("%s of %s %q is not JSON text: %s", name, kind, id, excerpt(*v)))
+			v = nil
+		case jsonDepth(*v) > maxJSONDepth:
+			w.fail("Unexpected JSON from Twilio", fmt.Sprintf("%s of %s %q nests arrays and objects %d levels deep; the provider stores at most %d.", name, kind, id, jsonDepth(*v), maxJSONDepth))
+			v = nil
+		}
+	}
+	w.str(name, v)
+}
+
+// jsonDepth is how deep valid JSON text nests arrays and objects.
+func jsonDepth(text string) int {
+	depth, deepest, inString, escaped := 0, 0, false, false
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case inString && escaped:
+			escaped = false
+		case inString && c == '\\':
+			escaped = true
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '[' || c == '{':
+			depth++
+			deepest = max(deepest, depth)
+		case c == ']' || c == '}':
+			depth--
+		}
+	}
+	return deepest
+}
+
+// excerpt is the start of s, for a message.
+func excerpt(s string) string {
+	if len(s) > 60 {
+		return strconv.Quote(s[:60]) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// null writes a null value, such as a null element of a list.
+func (w *stateWriter) null() { _ = w.enc.EncodeNil() }
+
+// strList writes a list of strings; nil is null, empty is empty, and so
+// is each element.
+func (w *stateWriter) strList(name string, vs []*string) {
+	if w.list(name, len(vs), vs == nil) {
+		for _, v := range vs {
+			w.value(v)
+		}
+	}
+}
+
+// value writes a string value; nil is null.
+func (w *stateWriter) value(v *string) {
+	if v == nil {
 		_ = w.enc.EncodeNil()
 		return
 	}
-	_ = w.enc.EncodeString(string(raw))
-}
-
-// strList writes a list of strings; nil is null, empty is empty.
-func (w *stateWriter) strList(name string, vs []string) {
-	if w.list(name, len(vs), vs == nil) {
-		for _, v := range vs {
-			_ = w.enc.EncodeString(v)
-		}
-	}
+	_ = w.enc.EncodeString(*v)
 }
 
 // intMap writes a map of numbers as its value, keys sorted.
@@ -187,22 +251,17 @@ func (w *stateWriter) intMap(m map[string]int64) {
 }
 
 // strMap writes a map of strings, keys sorted so that equal maps give
-// equal bytes; nil is null.
-func (w *stateWriter) strMap(name string, m map[string]string) {
+// equal bytes; nil is null, and so is each nil element.
+func (w *stateWriter) strMap(name string, m map[string]*string) {
 	w.key(name)
 	if m == nil {
 		_ = w.enc.EncodeNil()
 		return
 	}
 	_ = w.enc.EncodeMapLen(len(m))
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		_ = w.enc.EncodeString(k)
-		_ = w.enc.EncodeString(m[k])
+		w.value(m[k])
 	}
 }
 
@@ -329,8 +388,8 @@ func readList[T any](ctx context.Context, config tfsdk.Config, r listRead[T]) ([
 	}
 	w.cut()
 
-	maxItems := int(r.inputs.MaxItems.ValueInt64()) // 0: every item
-	opts := client.ListOptions{PageSize: int(r.inputs.PageSize.ValueInt64())}
+	maxItems := whole(r.inputs.MaxItems) // 0: every item
+	opts := client.ListOptions{PageSize: whole(r.inputs.PageSize)}
 	if r.keep == nil {
 		// Every item matches: the client can stop at max_items itself.
 		opts.MaxItems = maxItems

@@ -155,7 +155,7 @@ func writeUserConversation(w *stateWriter, c *client.UserConversation) {
 	id := sid(c.ConversationSid)
 	w.object(18)
 	w.str("account_sid", c.AccountSid)
-	w.str("attributes", c.Attributes)
+	w.jsonText("attributes", c.Attributes, "conversation", id)
 	w.str("chat_service_sid", c.ChatServiceSid)
 	w.str("conversation_sid", c.ConversationSid)
 	w.str("conversation_state", c.ConversationState)

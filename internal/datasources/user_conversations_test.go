@@ -121,6 +121,6 @@ func TestUserConversationsValidation(t *testing.T) {
 		"bad user sid":      {svc + `user_sid = "US123"`, []string{"user_sid", "US followed by 32 hexadecimal digits"}},
 		"both user inputs":  {svc + `user_sid = "US00000000000000000000000000000001"` + "\nidentity = \"a\"", []string{"Invalid Attribute Combination", "Exactly one of these attributes must be configured: [user_sid,identity]"}},
 		"neither":           {svc, []string{"Missing Attribute Configuration", "Exactly one of these attributes must be configured: [user_sid,identity]"}},
-		"page size over 50": {svc + `identity = "a"` + "\npage_size = 51", []string{"page_size value must be between 1 and 50, got: 51"}},
+		"page size over 50": {svc + `identity = "a"` + "\npage_size = 51", []string{"page_size must be a whole number from 1 to 50: got 51"}},
 	})
 }

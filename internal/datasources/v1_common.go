@@ -19,7 +19,7 @@ func statesFilter() schema.ListAttribute {
 		ElementType:         types.StringType,
 		MarkdownDescription: "Only conversations in one of these states: `active`, `inactive`, `closed`. Unset or empty means every state." + providerFilter,
 		Validators: []validator.List{
-			listvalidator.ValueStringsAre(stringvalidator.OneOf("active", "inactive", "closed")),
+			listvalidator.NoNullValues(), listvalidator.ValueStringsAre(stringvalidator.OneOf("active", "inactive", "closed")),
 			listvalidator.UniqueValues(),
 		},
 	}

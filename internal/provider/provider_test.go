@@ -8,16 +8,19 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
 )
 
 const (
-	accountSid = "AC0123456789abcdef0123456789abcdef"
-	apiKey     = "SK0123456789abcdef0123456789abcdef"
+	testAccountSid = "AC0123456789abcdef0123456789abcdef"
+	testAPIKey     = "SK0123456789abcdef0123456789abcdef"
 )
 
 var envVars = []string{"TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_KEY", "TWILIO_API_SECRET", "TWILIO_REGION", "TWILIO_EDGE", "TWILIO_BASE_URL", "TWILIO_MAX_RETRIES", "TWILIO_REQUEST_TIMEOUT", "TWILIO_REQUESTS_PER_SECOND"}
@@ -62,28 +65,45 @@ func TestConfigureCredentials(t *testing.T) {
 		errPath string
 		errText string
 	}{
-		"api key":                 {attrs: map[string]string{"api_key": apiKey, "api_secret": "x"}},
-		"auth token":              {attrs: map[string]string{"account_sid": accountSid, "auth_token": "x"}},
-		"env api key":             {env: map[string]string{"TWILIO_API_KEY": apiKey, "TWILIO_API_SECRET": "x"}},
-		"env auth token":          {env: map[string]string{"TWILIO_ACCOUNT_SID": accountSid, "TWILIO_AUTH_TOKEN": "x"}},
-		"attribute wins over env": {attrs: map[string]string{"api_secret": "x"}, env: map[string]string{"TWILIO_API_KEY": apiKey}},
+		"api key":                 {attrs: map[string]string{"api_key": testAPIKey, "api_secret": "x"}},
+		"auth token":              {attrs: map[string]string{"account_sid": testAccountSid, "auth_token": "x"}},
+		"env api key":             {env: map[string]string{"TWILIO_API_KEY": testAPIKey, "TWILIO_API_SECRET": "x"}},
+		"env auth token":          {env: map[string]string{"TWILIO_ACCOUNT_SID": testAccountSid, "TWILIO_AUTH_TOKEN": "x"}},
+		"attribute wins over env": {attrs: map[string]string{"api_secret": "x"}, env: map[string]string{"TWILIO_API_KEY": testAPIKey}},
 		"none":                    {errPath: "api_key", errText: "TWILIO_API_KEY"},
-		"key without secret": {attrs: map[string]string{"api_key": apiKey},
+		"key without secret": {attrs: map[string]string{"api_key": testAPIKey},
 			errPath: "api_secret", errText: "TWILIO_API_SECRET"},
 		"secret without key": {env: map[string]string{"TWILIO_API_SECRET": "x"},
 			errPath: "api_key", errText: "TWILIO_API_KEY"},
-		"sid without token": {attrs: map[string]string{"account_sid": accountSid},
+		"sid without token": {attrs: map[string]string{"account_sid": testAccountSid},
 			errPath: "auth_token", errText: "TWILIO_AUTH_TOKEN"},
 		"token without sid": {env: map[string]string{"TWILIO_AUTH_TOKEN": "x"},
 			errPath: "account_sid", errText: "TWILIO_ACCOUNT_SID"},
-		"region without known edge": {attrs: map[string]string{"api_key": apiKey, "api_secret": "x", "region": "zz9"},
+		"region without known edge": {attrs: map[string]string{"api_key": testAPIKey, "api_secret": "x", "region": "zz9"},
 			errPath: "region", errText: "set edge as well"},
-		"bad base url": {attrs: map[string]string{"api_key": apiKey, "api_secret": "x", "base_url": "localhost:8080"},
+		"bad base url": {attrs: map[string]string{"api_key": testAPIKey, "api_secret": "x", "base_url": "localhost:8080"},
 			errPath: "base_url", errText: "absolute http or https URL"},
-		"bad timeout": {attrs: map[string]string{"api_key": apiKey, "api_secret": "x"}, env: map[string]string{"TWILIO_REQUEST_TIMEOUT": "soon"},
+		"bad timeout": {attrs: map[string]string{"api_key": testAPIKey, "api_secret": "x"}, env: map[string]string{"TWILIO_REQUEST_TIMEOUT": "soon"},
 			errPath: "request_timeout", errText: "Go duration"},
-		"bad retries env": {attrs: map[string]string{"api_key": apiKey, "api_secret": "x"}, env: map[string]string{"TWILIO_MAX_RETRIES": "many"},
+		"bad retries env": {attrs: map[string]string{"api_key": testAPIKey, "api_secret": "x"}, env: map[string]string{"TWILIO_MAX_RETRIES": "many"},
 			errPath: "max_retries", errText: "TWILIO_MAX_RETRIES"},
+		// Environment variables get the checks the attributes get.
+		"ambiguous sid env": {env: map[string]string{"TWILIO_ACCOUNT_SID": "AC:evil", "TWILIO_AUTH_TOKEN": "x"},
+			errPath: "account_sid", errText: `account_sid must be a Twilio SID: AC followed by 32 hexadecimal digits (set by the environment variable TWILIO_ACCOUNT_SID): "AC:evil"`},
+		"key env": {env: map[string]string{"TWILIO_API_KEY": "SK123", "TWILIO_API_SECRET": "x"},
+			errPath: "api_key", errText: "TWILIO_API_KEY"},
+		"secret with a newline": {env: map[string]string{"TWILIO_API_KEY": testAPIKey, "TWILIO_API_SECRET": "x\n"},
+			errPath: "api_secret", errText: "control character"},
+		"region env": {attrs: map[string]string{"api_key": testAPIKey, "api_secret": "x"}, env: map[string]string{"TWILIO_REGION": "IE1.evil"},
+			errPath: "region", errText: "TWILIO_REGION"},
+		"port out of range": {attrs: map[string]string{"api_key": testAPIKey, "api_secret": "x"}, env: map[string]string{"TWILIO_BASE_URL": "http://127.0.0.1:99999"},
+			errPath: "base_url", errText: "a port is a number from 1 to 65535"},
+		"too many retries env": {attrs: map[string]string{"api_key": testAPIKey, "api_secret": "x"}, env: map[string]string{"TWILIO_MAX_RETRIES": "101"},
+			errPath: "max_retries", errText: "from 0 to 100"},
+		"zero timeout": {attrs: map[string]string{"api_key": testAPIKey, "api_secret": "x", "request_timeout": "0s"},
+			errPath: "request_timeout", errText: "not positive"},
+		"rate env": {attrs: map[string]string{"api_key": testAPIKey, "api_secret": "x"}, env: map[string]string{"TWILIO_REQUESTS_PER_SECOND": "0"},
+			errPath: "requests_per_second", errText: "at least 0.1"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			resp := configure(t, tc.attrs, tc.env)
@@ -126,7 +146,7 @@ func TestConfigureRegionAndBaseURL(t *testing.T) {
 		"base url env var": {env: map[string]string{"TWILIO_BASE_URL": "http://127.0.0.1:9"}, want: "http://127.0.0.1:9"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			attrs := map[string]string{"api_key": apiKey, "api_secret": "x"}
+			attrs := map[string]string{"api_key": testAPIKey, "api_secret": "x"}
 			for k, v := range tc.attrs {
 				attrs[k] = v
 			}
@@ -145,7 +165,7 @@ func TestConfigureMakesNoRequest(t *testing.T) {
 	var hits atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { hits.Add(1) }))
 	defer srv.Close()
-	resp := configure(t, map[string]string{"api_key": apiKey, "api_secret": "x", "base_url": srv.URL}, nil)
+	resp := configure(t, map[string]string{"api_key": testAPIKey, "api_secret": "x", "base_url": srv.URL}, nil)
 	if resp.Diagnostics.HasError() {
 		t.Fatal(resp.Diagnostics)
 	}
@@ -173,5 +193,21 @@ func TestSchemaIsValid(t *testing.T) {
 	New("test")().Schema(context.Background(), provider.SchemaRequest{}, &sr)
 	if diags := sr.Schema.ValidateImplementation(context.Background()); diags.HasError() {
 		t.Fatal(diags)
+	}
+}
+
+// Each setting's plan-time validator and its environment variable refuse
+// the same values: one check serves both.
+func TestAttributeAndEnvironmentChecksAgree(t *testing.T) {
+	ctx := context.Background()
+	for _, s := range []setting{accountSID, authToken, apiKey, apiSecret, region, edge, baseURL, maxRetries, requestTimeout, requestsPerSecond} {
+		for _, value := range []string{"AC:evil", "x y", "http://127.0.0.1:99999", "-1", "0", "soon", "AC0123456789abcdef0123456789abcdef", "ie1", "30s", "5"} {
+			envErr := s.check(value) != nil
+			resp := &validator.StringResponse{}
+			s.validator().ValidateString(ctx, validator.StringRequest{Path: path.Root(s.attr), ConfigValue: types.StringValue(value)}, resp)
+			if resp.Diagnostics.HasError() != envErr {
+				t.Errorf("%s = %q: the attribute's validator says %v, the variable's check %v", s.attr, value, resp.Diagnostics, envErr)
+			}
+		}
 	}
 }

@@ -40,6 +40,8 @@ var v2Conversations = []string{
 	    "conversationsV1Bridge":{"serviceId":""}},"participants":[]}`,
 	`{"id":"conv_conversation_null","accountId":null,"configurationId":null,"status":null,"name":null,"createdAt":null,"updatedAt":null,
 	  "metadata":null,"configuration":null,"participants":null}`,
+	`{"id":"conv_conversation_null_elements","metadata":{"k":null},"participants":[null],
+	  "configuration":{"statusCallbacks":[null],"intelligenceConfigurationIds":[null],"channelSettings":null}}`,
 }
 
 var v2Participants = []string{
@@ -49,7 +51,7 @@ var v2Participants = []string{
 	`{"id":"conv_participant_empty","conversationId":"","accountId":"","name":"","type":"","profileId":"","createdAt":"2025-01-06T09:00:00Z",
 	  "updatedAt":"2025-01-06T09:00:00Z","addresses":[]}`,
 	`{"id":"conv_participant_null","conversationId":null,"accountId":null,"name":null,"type":null,"profileId":null,"createdAt":null,
-	  "updatedAt":null,"addresses":[{"channel":null,"address":null,"channelId":null}]}`,
+	  "updatedAt":null,"addresses":[null,{"channel":null,"address":null,"channelId":null}]}`,
 }
 
 var v1UserConversations = []string{
@@ -200,8 +202,8 @@ func read(t *testing.T, s tfprotov6.ProviderServer, typ tftypes.Type, typeName s
 // The provider's ReadDataSource writes the state the framework's does,
 // for every data source, every field and every kind of null and emptiness,
 // across pages and with max_items; an item with every field set leaves no
-// attribute null, and one with every nullable field null leaves no
-// attribute set but its id.
+// attribute null, and those with every nullable field null, or null
+// elements in their lists and maps, leave no attribute set but their id.
 func TestServerStateMatchesTheFramework(t *testing.T) {
 	fake := fakeTwilio(t)
 	ours := provider.NewServer("test")()
@@ -213,11 +215,12 @@ func TestServerStateMatchesTheFramework(t *testing.T) {
 	cases := map[string]struct {
 		typeName, list string
 		config         map[string]tftypes.Value
+		items          []string
 	}{
-		"conversations":             {"twilio_conversations", "conversations", nil},
-		"participants":              {"twilio_participants", "participants", map[string]tftypes.Value{"conversation_id": str("conv/ü 1")}},
-		"user conversations":        {"twilio_user_conversations", "conversations", map[string]tftypes.Value{"chat_service_sid": str("IS00000000000000000000000000000001"), "identity": str("李雷")}},
-		"participant conversations": {"twilio_participant_conversations", "conversations", map[string]tftypes.Value{"address": str("+15551234567")}},
+		"conversations":             {"twilio_conversations", "conversations", nil, v2Conversations},
+		"participants":              {"twilio_participants", "participants", map[string]tftypes.Value{"conversation_id": str("conv/ü 1")}, v2Participants},
+		"user conversations":        {"twilio_user_conversations", "conversations", map[string]tftypes.Value{"chat_service_sid": str("IS00000000000000000000000000000001"), "identity": str("李雷")}, v1UserConversations},
+		"participant conversations": {"twilio_participant_conversations", "conversations", map[string]tftypes.Value{"address": str("+15551234567")}, v1ParticipantConversations},
 	}
 	for name, tc := range cases {
 		for _, maxItems := range []int{0, 1, 2} {
@@ -243,7 +246,7 @@ func TestServerStateMatchesTheFramework(t *testing.T) {
 				if err := attrs[tc.list].As(&items); err != nil {
 					t.Fatal(err)
 				}
-				wantItems := 3
+				wantItems := len(tc.items)
 				if maxItems > 0 {
 					wantItems = maxItems
 				}
@@ -256,9 +259,11 @@ func TestServerStateMatchesTheFramework(t *testing.T) {
 				if nulls := leaves(t, items[0], true); len(nulls) > 0 {
 					t.Errorf("the item with every field set has null attributes: %v", nulls)
 				}
-				for _, p := range leaves(t, items[2], false) {
-					if p != `AttributeName("id")` {
-						t.Errorf("the item with every field null has %s set", p)
+				for i, item := range items[2:] {
+					for _, p := range leaves(t, item, false) {
+						if p != `AttributeName("id")` {
+							t.Errorf("item %d, with every field null, has %s set", 2+i, p)
+						}
 					}
 				}
 			})
