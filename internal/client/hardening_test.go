@@ -2,6 +2,7 @@ package client
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -124,6 +125,19 @@ func TestOversizedBodiesAreRefusedOnce(t *testing.T) {
 			w.Header().Set("Content-Length", strconv.Itoa(limit+1))
 			w.WriteHeader(200)
 			// Nothing more: the client must not wait for the body.
+		},
+		"gzip bomb": func(w http.ResponseWriter) {
+			// 65 MiB of spaces, sent as 64 KiB of gzip.
+			var zipped bytes.Buffer
+			zw := gzip.NewWriter(&zipped)
+			chunk := bytes.Repeat([]byte(" "), 1<<20)
+			for i := 0; i < limit>>20+1; i++ {
+				_, _ = zw.Write(chunk)
+			}
+			_ = zw.Close()
+			w.Header().Set("Content-Encoding", "gzip")
+			w.Header().Set("Content-Length", strconv.Itoa(zipped.Len()))
+			_, _ = w.Write(zipped.Bytes())
 		},
 		"endless chunked body": func(w http.ResponseWriter) {
 			w.WriteHeader(200)

@@ -2,6 +2,7 @@ package datasources_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -85,4 +86,31 @@ data "twilio_conversations" "all" {}
 	if n := stolen.Load(); n != 0 {
 		t.Errorf("the redirect target received %d requests", n)
 	}
+}
+
+// A server that hands out a new page token forever cannot keep a plan
+// reading: timeouts.read ends it, and nothing is stored.
+func TestEndlessPagingEndsAtTheReadTimeout(t *testing.T) {
+	var requests atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := requests.Add(1)
+		fmt.Fprintf(w, `{"conversations":[{"id":"c%d"}],"meta":{"nextToken":"t%d"}}`, n, n)
+	}))
+	defer srv.Close()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: providers,
+		Steps: []resource.TestStep{{
+			Config: `
+provider "twilio" {
+  account_sid = "` + emulator.DefaultUsername + `"
+  auth_token  = "` + emulator.DefaultPassword + `"
+  base_url    = "` + srv.URL + `"
+}
+data "twilio_conversations" "endless" {
+  timeouts = { read = "2s" }
+}`,
+			ExpectError: errRe("Twilio read timed out", `timeouts.read ("2s")`, "pages had been read", "Nothing was stored"),
+		}},
+	})
+	t.Logf("%d requests before the timeout", requests.Load())
 }
