@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -77,7 +78,11 @@ func run(args []string) error {
 			return err
 		}
 	}
-	fmt.Printf("twilio-emulator listening on %s (username %s)\n", url, *username)
+	// Standard output is the provider configuration that reaches this
+	// emulator, for a script to eval; everything else goes to standard
+	// error.
+	fmt.Print(providerEnv(url, *username, *password))
+	fmt.Fprintf(os.Stderr, "twilio-emulator listening on %s (username %s)\n", url, *username)
 
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -94,6 +99,26 @@ func run(args []string) error {
 	if err := hs.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
-	fmt.Printf("twilio-emulator stopped after %d requests\n", srv.RequestCount())
+	fmt.Fprintf(os.Stderr, "twilio-emulator stopped after %d requests\n", srv.RequestCount())
 	return nil
+}
+
+// providerEnv is the provider's configuration for this emulator as shell
+// exports: an API key SID as username goes with its secret, anything else
+// is an Account SID and Auth Token.
+func providerEnv(url, username, password string) string {
+	user, pass := "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN"
+	if strings.HasPrefix(username, "SK") {
+		user, pass = "TWILIO_API_KEY", "TWILIO_API_SECRET"
+	}
+	var b strings.Builder
+	for _, kv := range [][2]string{{"TWILIO_BASE_URL", url}, {user, username}, {pass, password}} {
+		fmt.Fprintf(&b, "export %s=%s\n", kv[0], shellQuote(kv[1]))
+	}
+	return b.String()
+}
+
+// shellQuote is s as one single-quoted shell word.
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -1,0 +1,67 @@
+# A conversation audit, as a module: the inactive conversations of one
+# configuration, and which chat users have unread messages. Its tests, in
+# tests/, run offline: against the local emulator, and with a mock provider.
+
+terraform {
+  required_version = ">= 1.7"
+  required_providers {
+    twilio = {
+      source = "seed3f0d1ece/twilio"
+    }
+  }
+}
+
+variable "configuration_id" {
+  description = "Conversation configuration whose inactive conversations are listed."
+  type        = string
+}
+
+variable "chat_service_sid" {
+  description = "Conversation Service (IS…) of the users."
+  type        = string
+}
+
+variable "identities" {
+  description = "Chat identities whose unread conversations are counted."
+  type        = list(string)
+}
+
+variable "max_inactive" {
+  description = "How many inactive conversations the configuration may have before the audit flags it."
+  type        = number
+  default     = 0
+}
+
+data "twilio_conversations" "inactive" {
+  statuses         = ["INACTIVE"]
+  configuration_id = var.configuration_id
+}
+
+data "twilio_user_conversations" "unread" {
+  for_each         = toset(var.identities)
+  chat_service_sid = var.chat_service_sid
+  identity         = each.value
+  states           = ["active", "inactive"]
+  unread_only      = true
+  include_items    = false
+}
+
+output "inactive_conversation_ids" {
+  description = "IDs of the configuration's inactive conversations, in the API's order."
+  value       = tolist([for c in data.twilio_conversations.inactive.conversations : c.id])
+}
+
+output "too_many_inactive" {
+  description = "Whether the configuration has more inactive conversations than max_inactive."
+  value       = data.twilio_conversations.inactive.total > var.max_inactive
+}
+
+output "unread_conversations" {
+  description = "For each identity, how many of its open conversations have unread messages."
+  value       = tomap({ for identity, d in data.twilio_user_conversations.unread : identity => d.total })
+}
+
+output "users_with_unread" {
+  description = "The identities with at least one open conversation with unread messages, sorted."
+  value       = sort([for identity, d in data.twilio_user_conversations.unread : identity if d.total > 0])
+}
