@@ -160,11 +160,10 @@ func list[T, M any](ctx context.Context, c *Client, path, itemsKey string, first
 				}
 				p.last = u == nil
 			}
-			select {
-			case pages <- p:
-			case <-ctx.Done():
-				return
-			}
+			// The caller takes every page, or drains them once it has
+			// returned, so a page, its error included, is always handed
+			// over: the error says more than a bare cancellation.
+			pages <- p
 			if p.err != nil {
 				return
 			}
