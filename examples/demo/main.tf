@@ -13,10 +13,10 @@ terraform {
 
 provider "twilio" {}
 
-variable "chat_service_sid" {
-  description = "Conversation Service whose users are looked up."
+variable "service_name" {
+  description = "Friendly name of the Conversation Service whose users are looked up."
   type        = string
-  default     = "IS00000000000000000000000000000001"
+  default     = "Support"
 }
 
 variable "stale_before" {
@@ -50,10 +50,26 @@ data "twilio_participants" "newest_active" {
   conversation_id = data.twilio_conversations.active.conversations[length(data.twilio_conversations.active.conversations) - 1].id
 }
 
-# A user's unread totals across their conversations.
+# ... and the configuration it uses, looked up by the ID it names.
+data "twilio_conversation_configuration" "newest_active" {
+  id = data.twilio_conversations.active.conversations[length(data.twilio_conversations.active.conversations) - 1].configuration_id
+}
+
+# Chain: the Conversation Service found by name, its users, and the first
+# user's conversations with their unread totals.
+data "twilio_conversation_services" "all" {}
+
+locals {
+  service_sid = one([for s in data.twilio_conversation_services.all.services : s.sid if s.friendly_name == var.service_name])
+}
+
+data "twilio_conversation_users" "service" {
+  chat_service_sid = local.service_sid
+}
+
 data "twilio_user_conversations" "alice" {
-  chat_service_sid = var.chat_service_sid
-  identity         = "alice"
+  chat_service_sid = local.service_sid
+  identity         = data.twilio_conversation_users.service.users[0].identity
 }
 
 # Everything one phone number is part of.
@@ -75,17 +91,28 @@ output "conversations_by_status" {
 }
 
 output "newest_active_conversation" {
-  description = "The newest ACTIVE conversation, its participants and their channels."
+  description = "The newest ACTIVE conversation, its participants and their channels, and its configuration."
   value = {
-    id           = data.twilio_participants.newest_active.conversation_id
-    participants = [for p in data.twilio_participants.newest_active.participants : coalesce(p.name, p.id)]
-    channels     = sort(distinct(flatten([for p in data.twilio_participants.newest_active.participants : [for a in p.addresses : a.channel]])))
+    id            = data.twilio_participants.newest_active.conversation_id
+    configuration = "${data.twilio_conversation_configuration.newest_active.display_name} (version ${data.twilio_conversation_configuration.newest_active.version})"
+    participants  = [for p in data.twilio_participants.newest_active.participants : coalesce(p.name, p.id)]
+    channels      = sort(distinct(flatten([for p in data.twilio_participants.newest_active.participants : [for a in p.addresses : a.channel]])))
+  }
+}
+
+output "service_users" {
+  description = "The users of the Conversation Service named by var.service_name, and which are online."
+  value = {
+    service = local.service_sid
+    users   = length(data.twilio_conversation_users.service.users)
+    online  = [for u in data.twilio_conversation_users.service.users : u.identity if coalesce(u.is_online, false)]
   }
 }
 
 output "alice_unread" {
-  description = "alice's unread messages: in total, and the conversation with the most."
+  description = "The first user's unread messages: in total, and the conversation with the most."
   value = {
+    identity                  = data.twilio_user_conversations.alice.identity
     conversations             = length(data.twilio_user_conversations.alice.conversations)
     conversations_with_unread = length([for c in data.twilio_user_conversations.alice.conversations : c if coalesce(c.unread_messages_count, 0) > 0])
     total_unread              = sum(concat([0], [for c in data.twilio_user_conversations.alice.conversations : coalesce(c.unread_messages_count, 0)]))

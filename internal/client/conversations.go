@@ -108,3 +108,37 @@ func EscapeSegment(s string) string {
 	}
 	return e
 }
+
+// GetConversation reads GET /v2/Conversations/{id}.
+func (c *Client) GetConversation(ctx context.Context, id string) (*Conversation, error) {
+	return getOne[Conversation](ctx, c, "/v2/Conversations/"+EscapeSegment(id))
+}
+
+// Configuration is a v2 conversation configuration, an item of
+// GET /v2/ControlPlane/Configurations: the block a conversation embeds,
+// with its id, timestamps and version.
+type Configuration struct {
+	ID                 *string `json:"id"`
+	ConversationConfig `json:",inline"`
+	CreatedAt          *string `json:"createdAt"`
+	UpdatedAt          *string `json:"updatedAt"`
+	Version            *int64  `json:"version"`
+}
+
+// MaxPageSizeConfigurations is the largest page of configurations.
+const MaxPageSizeConfigurations = 1000
+
+// ListConfigurations reads GET /v2/ControlPlane/Configurations, optionally
+// only those of one memory store.
+func (c *Client) ListConfigurations(ctx context.Context, memoryStoreID string, opts ListOptions, fn func([]Configuration) error) (Stats, error) {
+	q := url.Values{}
+	if memoryStoreID != "" {
+		q.Set("memoryStoreId", memoryStoreID)
+	}
+	return listV2(ctx, c, "/v2/ControlPlane/Configurations", "configurations", q, opts, MaxPageSizeConfigurations, fn)
+}
+
+// GetConfiguration reads GET /v2/ControlPlane/Configurations/{id}.
+func (c *Client) GetConfiguration(ctx context.Context, id string) (*Configuration, error) {
+	return getOne[Configuration](ctx, c, "/v2/ControlPlane/Configurations/"+EscapeSegment(id))
+}

@@ -32,7 +32,8 @@ type Stats struct {
 	Items    int
 }
 
-// PageError says which page of a listing failed.
+// PageError says which page of a listing failed; Page is 0 for a request
+// of one object.
 type PageError struct {
 	Page int
 	Path string
@@ -40,6 +41,9 @@ type PageError struct {
 }
 
 func (e *PageError) Error() string {
+	if e.Page == 0 {
+		return fmt.Sprintf("GET %s: %v", e.Path, e.Err)
+	}
 	return fmt.Sprintf("page %d of GET %s: %v", e.Page, e.Path, e.Err)
 }
 
@@ -206,6 +210,25 @@ func list[T, M any](ctx context.Context, c *Client, path, itemsKey string, first
 		err = errors.New("the listing stopped before its last page")
 	}
 	return st, fail(st.Requests+1, fmt.Errorf("cancelled before this page was read: %w", err))
+}
+
+// getOne reads the one object at path, with the error handling of a
+// listing's page: Twilio's error, redacted, or a malformed body.
+func getOne[T any](ctx context.Context, c *Client, path string) (*T, error) {
+	ctx = c.logContext(ctx)
+	body, err := c.get(ctx, c.endpoint(path, url.Values{}))
+	if err == nil {
+		logBody(ctx, body)
+		var out *T
+		if err = json.Unmarshal(body, &out, lenientUTF8); err != nil {
+			err = malformed(body, err)
+		} else if out == nil {
+			err = malformed(body, errors.New("the response is null"))
+		} else {
+			return out, nil
+		}
+	}
+	return nil, &PageError{Path: path, Err: c.redactErr(err)}
 }
 
 func effectivePageSize(opts ListOptions, maxPageSize int) int {

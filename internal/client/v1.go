@@ -72,20 +72,27 @@ type ParticipantConversation struct {
 
 // ListUserConversations reads
 // GET /v1/Services/{chatServiceSid}/Users/{user}/Conversations, where user is
-// a US SID or an identity.
+// a US SID or an identity, or GET /v1/Users/{user}/Conversations, the
+// account's default Conversation Service, when chatServiceSid is "".
 func (c *Client) ListUserConversations(ctx context.Context, chatServiceSid, user string, opts ListOptions, fn func([]UserConversation) error) (Stats, error) {
-	path := "/v1/Services/" + EscapeSegment(chatServiceSid) + "/Users/" + EscapeSegment(user) + "/Conversations"
+	path := "/v1/Users/" + EscapeSegment(user) + "/Conversations"
+	if chatServiceSid != "" {
+		path = "/v1/Services/" + EscapeSegment(chatServiceSid) + "/Users/" + EscapeSegment(user) + "/Conversations"
+	}
 	return listV1(ctx, c, path, "conversations", url.Values{}, opts, MaxPageSizeV1, fn)
 }
 
 // ParticipantFilter selects v1 participant conversations: exactly one of
-// Identity or Address.
+// Identity or Address, of the Conversation Service ChatServiceSid, or of
+// the account's default one when that is "".
 type ParticipantFilter struct {
-	Identity string
-	Address  string
+	ChatServiceSid string
+	Identity       string
+	Address        string
 }
 
-// ListParticipantConversations reads GET /v1/ParticipantConversations.
+// ListParticipantConversations reads GET /v1/ParticipantConversations, or
+// GET /v1/Services/{ChatServiceSid}/ParticipantConversations.
 func (c *Client) ListParticipantConversations(ctx context.Context, f ParticipantFilter, opts ListOptions, fn func([]ParticipantConversation) error) (Stats, error) {
 	q := url.Values{}
 	if f.Identity != "" {
@@ -94,5 +101,51 @@ func (c *Client) ListParticipantConversations(ctx context.Context, f Participant
 	if f.Address != "" {
 		q.Set("Address", f.Address)
 	}
-	return listV1(ctx, c, "/v1/ParticipantConversations", "conversations", q, opts, MaxPageSizeV1, fn)
+	path := "/v1/ParticipantConversations"
+	if f.ChatServiceSid != "" {
+		path = "/v1/Services/" + EscapeSegment(f.ChatServiceSid) + "/ParticipantConversations"
+	}
+	return listV1(ctx, c, path, "conversations", q, opts, MaxPageSizeV1, fn)
+}
+
+// Service is an item of GET /v1/Services, a Conversation Service.
+type Service struct {
+	Sid          *string            `json:"sid"`
+	AccountSid   *string            `json:"account_sid"`
+	FriendlyName *string            `json:"friendly_name"`
+	DateCreated  *string            `json:"date_created"`
+	DateUpdated  *string            `json:"date_updated"`
+	URL          *string            `json:"url"`
+	Links        map[string]*string `json:"links"`
+}
+
+// MaxPageSizeServices is the largest page of services.
+const MaxPageSizeServices = 100
+
+// ListServices reads GET /v1/Services.
+func (c *Client) ListServices(ctx context.Context, opts ListOptions, fn func([]Service) error) (Stats, error) {
+	return listV1(ctx, c, "/v1/Services", "services", url.Values{}, opts, MaxPageSizeServices, fn)
+}
+
+// User is an item of GET /v1/Services/{ChatServiceSid}/Users, a chat user.
+type User struct {
+	Sid            *string            `json:"sid"`
+	AccountSid     *string            `json:"account_sid"`
+	ChatServiceSid *string            `json:"chat_service_sid"`
+	RoleSid        *string            `json:"role_sid"`
+	Identity       *string            `json:"identity"`
+	FriendlyName   *string            `json:"friendly_name"`
+	Attributes     *string            `json:"attributes"`
+	IsOnline       *bool              `json:"is_online"`
+	IsNotifiable   *bool              `json:"is_notifiable"`
+	DateCreated    *string            `json:"date_created"`
+	DateUpdated    *string            `json:"date_updated"`
+	URL            *string            `json:"url"`
+	Links          map[string]*string `json:"links"`
+}
+
+// ListUsers reads GET /v1/Services/{chatServiceSid}/Users.
+func (c *Client) ListUsers(ctx context.Context, chatServiceSid string, opts ListOptions, fn func([]User) error) (Stats, error) {
+	path := "/v1/Services/" + EscapeSegment(chatServiceSid) + "/Users"
+	return listV1(ctx, c, path, "users", url.Values{}, opts, MaxPageSizeV1, fn)
 }

@@ -99,50 +99,12 @@ func (d *conversationsDataSource) Schema(ctx context.Context, _ datasource.Schem
 	attrs["conversations"] = schema.ListNestedAttribute{
 		Computed:            true,
 		MarkdownDescription: "The conversations, in the API's order; an empty list when none match.",
-		NestedObject: nestedObject(map[string]schema.Attribute{
-			"id":               computedString("Conversation ID, such as `conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2`."),
-			"account_id":       computedString("SID of the Twilio account (`AC…`)."),
-			"configuration_id": computedString("ID of the conversation configuration applied."),
-			"status":           computedString("`ACTIVE`, `INACTIVE` or `CLOSED` (new values are passed through)."),
-			"name":             computedString("Name of the conversation; null when not set."),
-			"created_at":       computedTime("When the conversation was created (RFC 3339)."),
-			"updated_at":       computedTime("When the conversation was last updated (RFC 3339)."),
-			"metadata": schema.MapAttribute{
-				Computed:            true,
-				ElementType:         types.StringType,
-				MarkdownDescription: "Free-form string metadata; null when the API returns none.",
-			},
-			"configuration": computedObject("Configuration of the conversation.", map[string]schema.Attribute{
-				"display_name":               computedString("Display name of the configuration."),
-				"description":                computedString("Description of the configuration."),
-				"conversation_grouping_type": computedString("`GROUP_BY_PROFILE`, `GROUP_BY_PARTICIPANT_ADDRESSES` or `GROUP_BY_PARTICIPANT_ADDRESSES_AND_CHANNEL_TYPE`."),
-				"memory_store_id":            computedString("ID of the memory store."),
-				"channel_settings":           computedJSON("Per-channel settings, as normalized JSON text (decode with `jsondecode`)."),
-				"status_callbacks": schema.ListNestedAttribute{
-					Computed:            true,
-					MarkdownDescription: "Webhooks called on status changes.",
-					NestedObject: nestedObject(map[string]schema.Attribute{
-						"url":    computedString("Callback URL."),
-						"method": computedString("HTTP method: `POST` or `GET`."),
-					}),
-				},
-				"intelligence_configuration_ids": computedStringList("IDs of the Conversational Intelligence configurations."),
-				"memory_extraction_enabled":      computedBool("Whether memory extraction is on."),
-				"conversations_v1_bridge": computedObject("Link to a Conversations v1 service.", map[string]schema.Attribute{
-					"service_id": computedString("SID of the Conversation Service (`IS…`)."),
-				}),
-			}),
-			"participants": schema.ListNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: "Participants embedded in the conversation; null when the API omits them.",
-				NestedObject:        nestedObject(participantAttributes()),
-			},
-		}),
+		NestedObject:        nestedObject(conversationAttributes()),
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: description("Lists the conversations of the account (Conversations v2), optionally only those in some states or of one channel resource (filters Twilio applies), "+
 			"or created or updated in a time window, by name, configuration or metadata (filters the provider applies to every page it reads). `total` and `counts_by_status` count them; with `include_items = false`, only the counts are stored.",
-			"GET /v2/Conversations", "Conversations v2 conversations", client.MaxPageSizeV2),
+			"`GET /v2/Conversations`", "Conversations v2 conversations", client.MaxPageSizeV2),
 		Attributes: attrs,
 	}
 }
@@ -227,32 +189,68 @@ func (m conversationsModel) keep(q url.Values) (func(*client.Conversation) bool,
 	}, diags
 }
 
+// conversationAttributes describe a v2 conversation, an item of
+// twilio_conversations and the whole of twilio_conversation.
+func conversationAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id":               computedString("Conversation ID, such as `conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2`."),
+		"account_id":       computedString("SID of the Twilio account (`AC…`)."),
+		"configuration_id": computedString("ID of the conversation configuration applied."),
+		"status":           computedString("`ACTIVE`, `INACTIVE` or `CLOSED` (new values are passed through)."),
+		"name":             computedString("Name of the conversation; null when not set."),
+		"created_at":       computedTime("When the conversation was created (RFC 3339)."),
+		"updated_at":       computedTime("When the conversation was last updated (RFC 3339)."),
+		"metadata": schema.MapAttribute{
+			Computed:            true,
+			ElementType:         types.StringType,
+			MarkdownDescription: "Free-form string metadata; null when the API returns none.",
+		},
+		"configuration": computedObject("Configuration of the conversation.", configurationAttributes()),
+		"participants": schema.ListNestedAttribute{
+			Computed:            true,
+			MarkdownDescription: "Participants embedded in the conversation; null when the API omits them.",
+			NestedObject:        nestedObject(participantAttributes()),
+		},
+	}
+}
+
+// configurationAttributes describe a conversation configuration, as a
+// conversation embeds it; twilio_conversation_configurations adds its id,
+// timestamps and version.
+func configurationAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"display_name":               computedString("Display name of the configuration."),
+		"description":                computedString("Description of the configuration."),
+		"conversation_grouping_type": computedString("`GROUP_BY_PROFILE`, `GROUP_BY_PARTICIPANT_ADDRESSES` or `GROUP_BY_PARTICIPANT_ADDRESSES_AND_CHANNEL_TYPE` (new values are passed through)."),
+		"memory_store_id":            computedString("ID of the memory store."),
+		"channel_settings":           computedJSON("Per-channel settings, as normalized JSON text (decode with `jsondecode`)."),
+		"status_callbacks": schema.ListNestedAttribute{
+			Computed:            true,
+			MarkdownDescription: "Webhooks called on status changes.",
+			NestedObject: nestedObject(map[string]schema.Attribute{
+				"url":    computedString("Callback URL."),
+				"method": computedString("HTTP method: `POST` or `GET`."),
+			}),
+		},
+		"intelligence_configuration_ids": computedStringList("IDs of the Conversational Intelligence configurations."),
+		"memory_extraction_enabled":      computedBool("Whether memory extraction is on."),
+		"conversations_v1_bridge": computedObject("Link to a Conversations v1 service.", map[string]schema.Attribute{
+			"service_id": computedString("SID of the Conversation Service (`IS…`)."),
+		}),
+	}
+}
+
 // writeConversation writes a v2 conversation.
 func writeConversation(w *stateWriter, c *client.Conversation) {
 	w.object(10)
+	conversationFields(w, c)
+}
+
+// conversationFields writes the ten attributes of a v2 conversation.
+func conversationFields(w *stateWriter, c *client.Conversation) {
 	w.str("account_id", c.AccountID)
 	if k := c.Configuration; w.nested("configuration", k != nil, 9) {
-		w.json("channel_settings", k.ChannelSettings, "conversation", c.ID)
-		w.str("conversation_grouping_type", k.ConversationGroupingType)
-		if b := k.ConversationsV1Bridge; w.nested("conversations_v1_bridge", b != nil, 1) {
-			w.str("service_id", b.ServiceID)
-		}
-		w.str("description", k.Description)
-		w.str("display_name", k.DisplayName)
-		w.strList("intelligence_configuration_ids", k.IntelligenceConfigurationIDs)
-		w.bool("memory_extraction_enabled", k.MemoryExtractionEnabled)
-		w.str("memory_store_id", k.MemoryStoreID)
-		if w.list("status_callbacks", len(k.StatusCallbacks), k.StatusCallbacks == nil) {
-			for _, cb := range k.StatusCallbacks {
-				if cb == nil {
-					w.null()
-					continue
-				}
-				w.object(2)
-				w.str("method", cb.Method)
-				w.str("url", cb.URL)
-			}
-		}
+		configurationFields(w, k, "conversation", c.ID)
 	}
 	w.str("configuration_id", c.ConfigurationID)
 	w.time("created_at", c.CreatedAt, "conversation", c.ID)
@@ -266,4 +264,30 @@ func writeConversation(w *stateWriter, c *client.Conversation) {
 	}
 	w.str("status", c.Status)
 	w.time("updated_at", c.UpdatedAt, "conversation", c.ID)
+}
+
+// configurationFields writes the nine attributes of a configuration as a
+// conversation embeds it; kind and id name its owner in messages.
+func configurationFields(w *stateWriter, k *client.ConversationConfig, kind, id string) {
+	w.json("channel_settings", k.ChannelSettings, kind, id)
+	w.str("conversation_grouping_type", k.ConversationGroupingType)
+	if b := k.ConversationsV1Bridge; w.nested("conversations_v1_bridge", b != nil, 1) {
+		w.str("service_id", b.ServiceID)
+	}
+	w.str("description", k.Description)
+	w.str("display_name", k.DisplayName)
+	w.strList("intelligence_configuration_ids", k.IntelligenceConfigurationIDs)
+	w.bool("memory_extraction_enabled", k.MemoryExtractionEnabled)
+	w.str("memory_store_id", k.MemoryStoreID)
+	if w.list("status_callbacks", len(k.StatusCallbacks), k.StatusCallbacks == nil) {
+		for _, cb := range k.StatusCallbacks {
+			if cb == nil {
+				w.null()
+				continue
+			}
+			w.object(2)
+			w.str("method", cb.Method)
+			w.str("url", cb.URL)
+		}
+	}
 }

@@ -27,6 +27,40 @@ func expectParticipant(p emulator.Participant) knownvalue.Check {
 }
 
 func expectConversation(c emulator.Conversation) knownvalue.Check {
+	return knownvalue.ObjectExact(conversationChecks(c))
+}
+
+// configurationChecks are the checks of a configuration's attributes, as a
+// conversation embeds it.
+func configurationChecks(cfg *emulator.Configuration) map[string]knownvalue.Check {
+	cbs := make([]knownvalue.Check, len(cfg.StatusCallbacks))
+	for i, cb := range cfg.StatusCallbacks {
+		cbs[i] = knownvalue.ObjectExact(map[string]knownvalue.Check{"url": strv(cb.URL), "method": strv(cb.Method)})
+	}
+	ids := make([]knownvalue.Check, len(cfg.IntelligenceConfigurationIDs))
+	for i, id := range cfg.IntelligenceConfigurationIDs {
+		ids[i] = strv(id)
+	}
+	var bridge knownvalue.Check = knownvalue.Null()
+	if cfg.ConversationsV1Bridge != nil {
+		bridge = knownvalue.ObjectExact(map[string]knownvalue.Check{"service_id": strv(cfg.ConversationsV1Bridge.ServiceID)})
+	}
+	var settings knownvalue.Check = knownvalue.Null()
+	if cfg.ChannelSettings != nil {
+		settings = strv(string(cfg.ChannelSettings))
+	}
+	return map[string]knownvalue.Check{
+		"display_name": strv(cfg.DisplayName), "description": str(cfg.Description),
+		"conversation_grouping_type": strv(cfg.ConversationGroupingType), "memory_store_id": str(cfg.MemoryStoreID),
+		"channel_settings": settings, "status_callbacks": knownvalue.ListExact(cbs),
+		"intelligence_configuration_ids": knownvalue.ListExact(ids),
+		"memory_extraction_enabled":      knownvalue.Bool(cfg.MemoryExtractionEnabled),
+		"conversations_v1_bridge":        bridge,
+	}
+}
+
+// conversationChecks are the checks of a conversation's attributes.
+func conversationChecks(c emulator.Conversation) map[string]knownvalue.Check {
 	m := map[string]knownvalue.Check{
 		"id": strv(c.ID), "account_id": strv(c.AccountID), "configuration_id": strv(c.ConfigurationID),
 		"status": strv(c.Status), "name": str(c.Name), "created_at": strv(c.CreatedAt), "updated_at": strv(c.UpdatedAt),
@@ -40,30 +74,7 @@ func expectConversation(c emulator.Conversation) knownvalue.Check {
 		m["metadata"] = knownvalue.MapExact(md)
 	}
 	if cfg := c.Configuration; cfg != nil {
-		cbs := make([]knownvalue.Check, len(cfg.StatusCallbacks))
-		for i, cb := range cfg.StatusCallbacks {
-			cbs[i] = knownvalue.ObjectExact(map[string]knownvalue.Check{"url": strv(cb.URL), "method": strv(cb.Method)})
-		}
-		ids := make([]knownvalue.Check, len(cfg.IntelligenceConfigurationIDs))
-		for i, id := range cfg.IntelligenceConfigurationIDs {
-			ids[i] = strv(id)
-		}
-		var bridge knownvalue.Check = knownvalue.Null()
-		if cfg.ConversationsV1Bridge != nil {
-			bridge = knownvalue.ObjectExact(map[string]knownvalue.Check{"service_id": strv(cfg.ConversationsV1Bridge.ServiceID)})
-		}
-		var settings knownvalue.Check = knownvalue.Null()
-		if cfg.ChannelSettings != nil {
-			settings = strv(string(cfg.ChannelSettings))
-		}
-		m["configuration"] = knownvalue.ObjectExact(map[string]knownvalue.Check{
-			"display_name": strv(cfg.DisplayName), "description": str(cfg.Description),
-			"conversation_grouping_type": strv(cfg.ConversationGroupingType), "memory_store_id": str(cfg.MemoryStoreID),
-			"channel_settings": settings, "status_callbacks": knownvalue.ListExact(cbs),
-			"intelligence_configuration_ids": knownvalue.ListExact(ids),
-			"memory_extraction_enabled":      knownvalue.Bool(cfg.MemoryExtractionEnabled),
-			"conversations_v1_bridge":        bridge,
-		})
+		m["configuration"] = knownvalue.ObjectExact(configurationChecks(cfg))
 	}
 	if c.Participants != nil {
 		ps := make([]knownvalue.Check, len(*c.Participants))
@@ -72,7 +83,7 @@ func expectConversation(c emulator.Conversation) knownvalue.Check {
 		}
 		m["participants"] = knownvalue.ListExact(ps)
 	}
-	return knownvalue.ObjectExact(m)
+	return m
 }
 
 func TestConversationsEveryPageAndField(t *testing.T) {

@@ -31,6 +31,11 @@ func All() []func() datasource.DataSource {
 		NewParticipantsDataSource,
 		NewUserConversationsDataSource,
 		NewParticipantConversationsDataSource,
+		NewConversationDataSource,
+		NewConfigurationsDataSource,
+		NewConfigurationDataSource,
+		NewServicesDataSource,
+		NewUsersDataSource,
 	}
 }
 
@@ -77,10 +82,14 @@ func whole(n types.Number) int {
 // defaultReadTimeout bounds a read whose timeouts.read is not set.
 const defaultReadTimeout = 20 * time.Minute
 
-// listAttributes are the attributes of listInputs, and countsAttr, a map
-// from each value of what is counted to its number of items.
+// listAttributes are the attributes of listInputs, and countsAttr, when
+// given, a map from each value of what is counted to its number of items.
 func listAttributes(ctx context.Context, maxPageSize int, countsAttr, counted string) map[string]schema.Attribute {
-	return map[string]schema.Attribute{
+	stored := "`total` is"
+	if countsAttr != "" {
+		stored = "`total` and `" + countsAttr + "` are"
+	}
+	attrs := map[string]schema.Attribute{
 		"id": schema.StringAttribute{
 			Computed:            true,
 			MarkdownDescription: "Identifier of this lookup, derived from its inputs and filters.",
@@ -98,19 +107,22 @@ func listAttributes(ctx context.Context, maxPageSize int, countsAttr, counted st
 		},
 		"include_items": schema.BoolAttribute{
 			Optional:            true,
-			MarkdownDescription: "Whether the items are stored. Default `true`. With `false`, the list is null and only `total` and `" + countsAttr + "` are stored: an audit that needs only counts keeps a large account out of state.",
+			MarkdownDescription: "Whether the items are stored. Default `true`. With `false`, the list is null and only " + stored + " stored: an audit that needs only counts keeps a large account out of state.",
 		},
 		"total": schema.Int64Attribute{
 			Computed:            true,
 			MarkdownDescription: "How many matching items were read, after filters and `max_items`.",
 		},
-		countsAttr: schema.MapAttribute{
+		"timeouts": timeoutsAttribute(ctx),
+	}
+	if countsAttr != "" {
+		attrs[countsAttr] = schema.MapAttribute{
 			Computed:            true,
 			ElementType:         types.Int64Type,
 			MarkdownDescription: "How many matching items have each " + counted + ", by value: every value seen, new ones included; items whose value is null count under `\"\"`.",
-		},
-		"timeouts": timeoutsAttribute(ctx),
+		}
 	}
+	return attrs
 }
 
 // timeoutsAttribute is the timeouts input, with its read timeout.
@@ -169,14 +181,14 @@ func addListError(diags *diag.Diagnostics, typeName string, err error, notFound 
 			detail += "\n\nTwilio had a server error that did not clear within the retries; try again later."
 		}
 	}
-	diags.AddError(summary, detail+"\n\nNothing was stored: a partial list is never returned.")
+	diags.AddError(summary, detail+"\n\nNothing was stored: a partial result is never returned.")
 }
 
 // description is a data source's documentation: what it does, the endpoint
-// it reads and the permission that takes.
+// it reads (Markdown) and the permission that takes.
 func description(what, endpoint, api string, maxPageSize int) string {
 	return what + "\n\n" +
-		"**Endpoint:** `" + endpoint + "`, every page, " + strconv.Itoa(maxPageSize) + " items a request by default.\n\n" +
+		"**Endpoint:** " + endpoint + ", every page, " + strconv.Itoa(maxPageSize) + " items a request by default.\n\n" +
 		"**Permissions:** read access to " + api + ". The account's Auth Token and Standard API keys have it; " +
 		"a Restricted API key needs read (GET) permission on this endpoint. Nothing is ever written."
 }

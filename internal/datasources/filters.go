@@ -2,6 +2,7 @@ package datasources
 
 import (
 	"net/url"
+	"regexp"
 	"slices"
 	"time"
 
@@ -79,3 +80,6 @@ func oneOf(q url.Values, key string, values []types.String) func(*string) bool {
 	q[key] = set
 	return func(v *string) bool { return v != nil && slices.Contains(set, *v) }
 }
+
+// memoryStoreID is the pattern of a memory store ID in Twilio's spec.
+var memoryStoreID = regexp.MustCompile(`^mem_(store|service)_[0-7][0-9a-z]{25}$`)

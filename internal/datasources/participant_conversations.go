@@ -3,6 +3,7 @@ package datasources
 import (
 	"context"
 	"net/url"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -15,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
+	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/validate"
 )
 
 var (
@@ -35,11 +37,12 @@ type participantConversationsDataSource struct {
 
 type participantConversationsModel struct {
 	listInputs
-	Identity      types.String   `tfsdk:"identity"`
-	Address       types.String   `tfsdk:"address"`
-	States        []types.String `tfsdk:"states"`
-	Conversations types.List     `tfsdk:"conversations"`
-	CountsByState types.Map      `tfsdk:"counts_by_state"`
+	ChatServiceSid types.String   `tfsdk:"chat_service_sid"`
+	Identity       types.String   `tfsdk:"identity"`
+	Address        types.String   `tfsdk:"address"`
+	States         []types.String `tfsdk:"states"`
+	Conversations  types.List     `tfsdk:"conversations"`
+	CountsByState  types.Map      `tfsdk:"counts_by_state"`
 }
 
 func (d *participantConversationsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -59,6 +62,11 @@ func (d *participantConversationsDataSource) ConfigValidators(context.Context) [
 func (d *participantConversationsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := listAttributes(ctx, client.MaxPageSizeV1, "counts_by_state", "`conversation_state`")
 	attrs["states"] = statesFilter()
+	attrs["chat_service_sid"] = schema.StringAttribute{
+		Optional:            true,
+		MarkdownDescription: "SID of the Conversation Service (`IS` followed by 32 hexadecimal digits) to look in. Without it, the account's default Conversation Service.",
+		Validators:          []validator.String{validate.SID("IS")},
+	}
 	attrs["identity"] = schema.StringAttribute{
 		Optional:            true,
 		MarkdownDescription: "Chat identity of the participant. Exactly one of `identity` or `address` is required.",
@@ -99,8 +107,8 @@ func (d *participantConversationsDataSource) Schema(ctx context.Context, _ datas
 		}),
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: description("Lists the conversations one participant, a chat identity or a messaging address, takes part in (Conversations v1). Covers the account's default Conversation Service; an identity or address with no conversation gives an empty list.",
-			"GET /v1/ParticipantConversations", "Conversations v1 participant conversations", client.MaxPageSizeV1),
+		MarkdownDescription: description("Lists the conversations one participant, a chat identity or a messaging address, takes part in (Conversations v1), in the account's default Conversation Service or in the one `chat_service_sid` names; an identity or address with no conversation gives an empty list.",
+			"`GET /v1/ParticipantConversations` (`GET /v1/Services/{ChatServiceSid}/ParticipantConversations` with `chat_service_sid`)", "Conversations v1 participant conversations", client.MaxPageSizeV1),
 		Attributes: attrs,
 	}
 }
@@ -114,8 +122,13 @@ func (d *participantConversationsDataSource) ReadState(ctx context.Context, conf
 	if diags := config.Get(ctx, &m); diags.HasError() {
 		return nil, diags
 	}
-	filter := client.ParticipantFilter{Identity: m.Identity.ValueString(), Address: m.Address.ValueString()}
+	filter := client.ParticipantFilter{ChatServiceSid: m.ChatServiceSid.ValueString(), Identity: m.Identity.ValueString(), Address: m.Address.ValueString()}
 	q := url.Values{}
+	notFound := "" // the default service always exists
+	if filter.ChatServiceSid != "" {
+		q.Set("chat_service_sid", filter.ChatServiceSid)
+		notFound = "Conversation Service " + strconv.Quote(filter.ChatServiceSid)
+	}
 	if filter.Identity != "" {
 		q.Set("identity", filter.Identity)
 	} else {
@@ -128,6 +141,7 @@ func (d *participantConversationsDataSource) ReadState(ctx context.Context, conf
 	return readList(ctx, config, listRead[client.ParticipantConversation]{
 		typeName: "twilio_participant_conversations", listAttr: "conversations", countsAttr: "counts_by_state",
 		id: lookupID("participant_conversations", q, m.MaxItems), inputs: m.listInputs,
+		notFound: notFound,
 		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.ParticipantConversation) error) (client.Stats, error) {
 			return d.client.ListParticipantConversations(ctx, filter, opts, fn)
 		},

@@ -89,7 +89,7 @@ func (d *participantsDataSource) Schema(ctx context.Context, _ datasource.Schema
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: description("Lists the participants of one conversation (Conversations v2). An unknown conversation is an error, not an empty list.",
-			"GET /v2/Conversations/{id}/Participants", "Conversations v2 participants", client.MaxPageSizeV2),
+			"`GET /v2/Conversations/{id}/Participants`", "Conversations v2 participants", client.MaxPageSizeV2),
 		Attributes: attrs,
 	}
 }

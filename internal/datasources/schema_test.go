@@ -2,9 +2,11 @@ package datasources
 
 import (
 	"context"
+	"maps"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -42,6 +44,28 @@ func TestSchemas(t *testing.T) {
 			func(w *stateWriter) {
 				writeParticipantConversation(w, &client.ParticipantConversation{ParticipantMessagingBinding: &client.MessagingBinding{}, ConversationTimers: &client.Timers{}})
 			}},
+		"twilio_conversation_configurations": {"configurations",
+			&configurationsModel{},
+			func(w *stateWriter) { writeConfiguration(w, &client.Configuration{}) }},
+		"twilio_conversation_services": {"services",
+			&servicesModel{},
+			func(w *stateWriter) { writeService(w, &client.Service{Links: map[string]*string{"a": nil}}) }},
+		"twilio_conversation_users": {"users",
+			&usersModel{},
+			func(w *stateWriter) { writeUser(w, &client.User{}) }},
+		// Single lookups: the object's attributes, at the top level.
+		"twilio_conversation": {"",
+			nil,
+			func(w *stateWriter) {
+				w.object(10)
+				conversationFields(w, &client.Conversation{Configuration: &client.ConversationConfig{}})
+			}},
+		"twilio_conversation_configuration": {"",
+			nil,
+			func(w *stateWriter) {
+				w.object(13)
+				configurationResourceFields(w, &client.Configuration{})
+			}},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {
 		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {
@@ -65,12 +89,26 @@ func TestSchemas(t *testing.T) {
 			nulls[name] = tftypes.NewValue(at, nil)
 		}
 		config := tfsdk.Config{Schema: sr.Schema, Raw: tftypes.NewValue(typ, nulls)}
-		if diags := config.Get(ctx, tc.model); diags.HasError() {
+		read := func() diag.Diagnostics {
+			if tc.model == nil {
+				_, _, diags := oneInputs(ctx, config)
+				return diags
+			}
+			return config.Get(ctx, tc.model)
+		}
+		if diags := read(); diags.HasError() {
 			t.Fatalf("the input model cannot read a configuration: %v", diags)
 		}
 		w := newStateWriter()
 		tc.item(w)
-		itemType := typ.(tftypes.Object).AttributeTypes[tc.list].(tftypes.List).ElementType
+		var itemType tftypes.Type
+		if tc.list != "" {
+			itemType = typ.(tftypes.Object).AttributeTypes[tc.list].(tftypes.List).ElementType
+		} else {
+			attrs := maps.Clone(typ.(tftypes.Object).AttributeTypes)
+			delete(attrs, "timeouts")
+			itemType = tftypes.Object{AttributeTypes: attrs}
+		}
 		if _, err := (&tfprotov6.DynamicValue{MsgPack: w.buf.Bytes()}).Unmarshal(itemType); err != nil || w.err != nil {
 			t.Fatalf("an item of null values does not decode against the schema: %v %v", err, w.err)
 		}

@@ -319,7 +319,7 @@ var (
 type listRead[T any] struct {
 	typeName   string // such as twilio_conversations, for messages
 	listAttr   string // the attribute that holds the items
-	countsAttr string // the attribute that counts them by value
+	countsAttr string // the attribute that counts them by value, or ""
 	id         string // the lookup's id, derived from its inputs
 	notFound   string // what a 404 did not find ("conversation \"conv_…\""), or ""
 	inputs     listInputs
@@ -362,7 +362,10 @@ func readList[T any](ctx context.Context, config tfsdk.Config, r listRead[T]) ([
 
 	w := newStateWriter()
 	w.object(len(t.AttributeTypes))
-	computed := []string{"id", r.listAttr, "total", r.countsAttr}
+	computed := []string{"id", r.listAttr, "total"}
+	if r.countsAttr != "" {
+		computed = append(computed, r.countsAttr)
+	}
 	names := make([]string, 0, len(t.AttributeTypes))
 	for name := range t.AttributeTypes {
 		if !slices.Contains(computed, name) {
@@ -403,7 +406,9 @@ func readList[T any](ctx context.Context, config tfsdk.Config, r listRead[T]) ([
 				continue
 			}
 			total++
-			counts[deref(r.countBy(it))]++
+			if r.countBy != nil {
+				counts[deref(r.countBy(it))]++
+			}
 			if include {
 				r.item(w, it)
 			}
@@ -422,12 +427,12 @@ func readList[T any](ctx context.Context, config tfsdk.Config, r listRead[T]) ([
 	})
 	switch {
 	case w.err != nil:
-		diags.AddError(w.err.summary, w.err.detail+"\n\nNothing was stored: a partial list is never returned.")
+		diags.AddError(w.err.summary, w.err.detail+"\n\nNothing was stored: a partial result is never returned.")
 		return nil, diags
 	case errors.Is(err, errEnough):
 	case err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
 		diags.AddAttributeError(path.Root("timeouts").AtName("read"), "Twilio read timed out",
-			fmt.Sprintf("Reading %s took longer than timeouts.read (%s): %d items in %d pages had been read when it ran out. Nothing was stored: a partial list is never returned.\n\n"+
+			fmt.Sprintf("Reading %s took longer than timeouts.read (%s): %d items in %d pages had been read when it ran out. Nothing was stored: a partial result is never returned.\n\n"+
 				"Raise timeouts.read, or narrow the lookup (filters the API applies, or max_items).", r.typeName, describeTimeout(r.inputs.Timeouts, timeout), st.Items, st.Requests))
 		return nil, diags
 	case err != nil:
@@ -435,8 +440,10 @@ func readList[T any](ctx context.Context, config tfsdk.Config, r listRead[T]) ([
 		return nil, diags
 	}
 	w.int("total", ptr(int64(total)))
-	w.key(r.countsAttr)
-	w.intMap(counts)
+	if r.countsAttr != "" {
+		w.key(r.countsAttr)
+		w.intMap(counts)
+	}
 	state := w.join()
 	if include {
 		binary.BigEndian.PutUint32(state[header+1:], uint32(total))
@@ -451,6 +458,60 @@ func readList[T any](ctx context.Context, config tfsdk.Config, r listRead[T]) ([
 	}
 	logRead(ctx, r.typeName, st, start)
 	return state, nil
+}
+
+// oneRead is what a single lookup's read is made of.
+type oneRead[T any] struct {
+	typeName string // such as twilio_conversation, for messages
+	notFound string // what a 404 did not find ("conversation \"conv_…\"")
+	timeouts timeouts.Value
+	get      func(ctx context.Context) (*T, error)
+	// fields writes the object's attributes, every one but timeouts.
+	fields func(*stateWriter, *T)
+}
+
+// readOne writes a single lookup's state: timeouts as configured and the
+// object's attributes at the top level. A failure returns no state.
+func readOne[T any](ctx context.Context, config tfsdk.Config, r oneRead[T]) ([]byte, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	start := time.Now()
+	t, ok := config.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	var configured tftypes.Value
+	if ok {
+		var attrs map[string]tftypes.Value
+		if err := config.Raw.As(&attrs); err == nil {
+			configured = attrs["timeouts"]
+		}
+	}
+	timeout, d := r.timeouts.Read(ctx, defaultReadTimeout)
+	if diags.Append(d...); diags.HasError() {
+		return nil, diags
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	it, err := r.get(ctx)
+	switch {
+	case err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
+		diags.AddAttributeError(path.Root("timeouts").AtName("read"), "Twilio read timed out",
+			fmt.Sprintf("Reading %s took longer than timeouts.read (%s). Nothing was stored.\n\nRaise timeouts.read.", r.typeName, describeTimeout(r.timeouts, timeout)))
+		return nil, diags
+	case err != nil:
+		addListError(&diags, r.typeName, err, r.notFound)
+		return nil, diags
+	}
+	w := newStateWriter()
+	w.object(len(t.AttributeTypes))
+	if err := w.raw("timeouts", t.AttributeTypes["timeouts"], configured); err != nil {
+		diags.AddError("Unable to read configuration", err.Error())
+		return nil, diags
+	}
+	r.fields(w, it)
+	if w.err != nil {
+		diags.AddError(w.err.summary, w.err.detail+"\n\nNothing was stored.")
+		return nil, diags
+	}
+	logRead(ctx, r.typeName, client.Stats{Requests: 1, Items: 1}, start)
+	return w.join(), nil
 }
 
 // describeTimeout is how timeouts.read was set, for messages.

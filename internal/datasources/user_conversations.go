@@ -65,8 +65,8 @@ func (d *userConversationsDataSource) Schema(ctx context.Context, _ datasource.S
 		MarkdownDescription: "With `true`, only conversations in which the user has unread messages (`unread_messages_count` above zero)." + providerFilter,
 	}
 	attrs["chat_service_sid"] = schema.StringAttribute{
-		Required:            true,
-		MarkdownDescription: "SID of the Conversation Service (`IS` followed by 32 hexadecimal digits).",
+		Optional:            true,
+		MarkdownDescription: "SID of the Conversation Service (`IS` followed by 32 hexadecimal digits). Without it, the account's default Conversation Service.",
 		Validators:          []validator.String{validate.SID("IS")},
 	}
 	attrs["user_sid"] = schema.StringAttribute{
@@ -104,8 +104,8 @@ func (d *userConversationsDataSource) Schema(ctx context.Context, _ datasource.S
 		}),
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: description("Lists the conversations of one chat user of a Conversation Service (Conversations v1), with the user's unread counts and notification level. An unknown service or user is an error.",
-			"GET /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations", "Conversations v1 users and their conversations", client.MaxPageSizeV1),
+		MarkdownDescription: description("Lists the conversations of one chat user of a Conversation Service (Conversations v1), or of the account's default one, with the user's unread counts and notification level. An unknown service or user is an error.",
+			"`GET /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations` (`GET /v1/Users/{UserSid}/Conversations` without `chat_service_sid`)", "Conversations v1 users and their conversations", client.MaxPageSizeV1),
 		Attributes: attrs,
 	}
 }
@@ -124,7 +124,12 @@ func (d *userConversationsDataSource) ReadState(ctx context.Context, config tfsd
 	if user == "" {
 		user, userKey = m.Identity.ValueString(), "identity"
 	}
-	q := url.Values{"chat_service_sid": {service}, userKey: {user}}
+	q := url.Values{userKey: {user}}
+	notFound := "user " + strconv.Quote(user)
+	if service != "" {
+		q.Set("chat_service_sid", service)
+		notFound = "Conversation Service " + strconv.Quote(service) + " or " + notFound
+	}
 	inState := oneOf(q, "state", m.States)
 	unreadOnly := m.UnreadOnly.ValueBool()
 	if unreadOnly {
@@ -140,7 +145,7 @@ func (d *userConversationsDataSource) ReadState(ctx context.Context, config tfsd
 	return readList(ctx, config, listRead[client.UserConversation]{
 		typeName: "twilio_user_conversations", listAttr: "conversations", countsAttr: "counts_by_state",
 		id: lookupID("user_conversations", q, m.MaxItems), inputs: m.listInputs,
-		notFound: "Conversation Service " + strconv.Quote(service) + " or user " + strconv.Quote(user),
+		notFound: notFound,
 		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.UserConversation) error) (client.Stats, error) {
 			return d.client.ListUserConversations(ctx, service, user, opts, fn)
 		},

@@ -77,19 +77,39 @@ type V2Conversation struct {
 	ChannelIDs []string `json:"channelIds,omitempty"`
 }
 
+// V2Configuration is a conversation configuration, as
+// GET /v2/ControlPlane/Configurations returns it.
+type V2Configuration struct {
+	ID string `json:"id"`
+	Configuration
+	CreatedAt string `json:"createdAt"`
+	UpdatedAt string `json:"updatedAt"`
+	Version   int64  `json:"version"`
+}
+
 // Service is a Conversations v1 Conversation Service with its users and
 // conversations.
 type Service struct {
 	Sid           string           `json:"sid"`
+	FriendlyName  string           `json:"friendly_name,omitempty"`
+	DateCreated   string           `json:"date_created,omitempty"`
+	DateUpdated   string           `json:"date_updated,omitempty"`
 	Default       bool             `json:"default,omitempty"`
 	Users         []User           `json:"users"`
 	Conversations []V1Conversation `json:"conversations"`
 }
 
-// User is a v1 chat user.
+// User is a v1 chat user. Only Sid and Identity are required in a fixture.
 type User struct {
-	Sid      string `json:"sid"`
-	Identity string `json:"identity"`
+	Sid          string  `json:"sid"`
+	Identity     string  `json:"identity"`
+	FriendlyName *string `json:"friendly_name,omitempty"`
+	Attributes   string  `json:"attributes,omitempty"` // JSON text; "{}" when empty
+	RoleSid      string  `json:"role_sid,omitempty"`
+	IsOnline     *bool   `json:"is_online,omitempty"`
+	IsNotifiable *bool   `json:"is_notifiable,omitempty"`
+	DateCreated  string  `json:"date_created,omitempty"`
+	DateUpdated  string  `json:"date_updated,omitempty"`
 }
 
 // V1Conversation is a v1 conversation and its participants.
@@ -130,9 +150,10 @@ type MessagingBinding struct {
 // Dataset is everything the emulator serves. Its JSON form is the fixture
 // file format described in the README.
 type Dataset struct {
-	AccountSid    string           `json:"account_sid"`
-	Conversations []V2Conversation `json:"conversations"`
-	Services      []Service        `json:"services"`
+	AccountSid     string            `json:"account_sid"`
+	Conversations  []V2Conversation  `json:"conversations"`
+	Configurations []V2Configuration `json:"configurations,omitempty"`
+	Services       []Service         `json:"services"`
 }
 
 // LoadFixture reads a Dataset from a JSON file.
@@ -157,6 +178,13 @@ func (d *Dataset) check() error {
 	for _, c := range d.Conversations {
 		if c.ID == "" || ids[c.ID] {
 			return fmt.Errorf("fixture: conversation id %q is empty or repeated", c.ID)
+		}
+		ids[c.ID] = true
+	}
+	ids = map[string]bool{}
+	for _, c := range d.Configurations {
+		if c.ID == "" || ids[c.ID] {
+			return fmt.Errorf("fixture: configuration id %q is empty or repeated", c.ID)
 		}
 		ids[c.ID] = true
 	}
@@ -238,17 +266,55 @@ type participantConversationOut struct {
 	Links                       linksOut          `json:"links"`
 }
 
+type serviceOut struct {
+	AccountSid   string            `json:"account_sid"`
+	Sid          string            `json:"sid"`
+	FriendlyName string            `json:"friendly_name"`
+	DateCreated  string            `json:"date_created"`
+	DateUpdated  string            `json:"date_updated"`
+	URL          string            `json:"url"`
+	Links        map[string]string `json:"links"`
+}
+
+type userOut struct {
+	Sid            string            `json:"sid"`
+	AccountSid     string            `json:"account_sid"`
+	ChatServiceSid string            `json:"chat_service_sid"`
+	RoleSid        *string           `json:"role_sid"`
+	Identity       string            `json:"identity"`
+	FriendlyName   *string           `json:"friendly_name"`
+	Attributes     string            `json:"attributes"`
+	IsOnline       *bool             `json:"is_online"`
+	IsNotifiable   *bool             `json:"is_notifiable"`
+	DateCreated    *string           `json:"date_created"`
+	DateUpdated    *string           `json:"date_updated"`
+	URL            string            `json:"url"`
+	Links          map[string]string `json:"links"`
+}
+
+func nonEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
 // index holds the dataset pre-encoded, in API order, for fast paging.
 type index struct {
 	conversations []v2Entry
 	byID          map[string]*v2Entry
-	// services by SID; user conversations by service SID, then by user SID
-	// and by identity.
-	services map[string]*serviceIndex
-	// participant conversations of the default service, by identity and by
-	// address, sorted by conversation SID.
-	byIdentity map[string][]json.RawMessage
-	byAddress  map[string][]json.RawMessage
+	// configurations in order, and by id.
+	configurations     []configEntry
+	configurationsByID map[string]json.RawMessage
+	// services in order, and by SID; the default one, if any.
+	serviceList    []json.RawMessage
+	services       map[string]*serviceIndex
+	defaultService *serviceIndex
+}
+
+type configEntry struct {
+	memoryStoreID string
+	raw           json.RawMessage
 }
 
 type v2Entry struct {
@@ -259,15 +325,31 @@ type v2Entry struct {
 }
 
 type serviceIndex struct {
+	users  []json.RawMessage
 	byUser map[string][]json.RawMessage // key: user SID and identity
+	// participant conversations, by identity and by address, sorted by
+	// conversation SID.
+	byIdentity map[string][]json.RawMessage
+	byAddress  map[string][]json.RawMessage
 }
 
 func buildIndex(d *Dataset) (*index, error) {
 	ix := &index{
-		byID:       map[string]*v2Entry{},
-		services:   map[string]*serviceIndex{},
-		byIdentity: map[string][]json.RawMessage{},
-		byAddress:  map[string][]json.RawMessage{},
+		byID:               map[string]*v2Entry{},
+		configurationsByID: map[string]json.RawMessage{},
+		services:           map[string]*serviceIndex{},
+	}
+	for _, c := range d.Configurations {
+		raw, err := json.Marshal(c)
+		if err != nil {
+			return nil, err
+		}
+		store := ""
+		if c.MemoryStoreID != nil {
+			store = *c.MemoryStoreID
+		}
+		ix.configurations = append(ix.configurations, configEntry{memoryStoreID: store, raw: raw})
+		ix.configurationsByID[c.ID] = raw
 	}
 	ix.conversations = make([]v2Entry, len(d.Conversations))
 	for i, c := range d.Conversations {
@@ -289,14 +371,44 @@ func buildIndex(d *Dataset) (*index, error) {
 		ix.byID[c.ID] = &ix.conversations[i]
 	}
 	for _, s := range d.Services {
-		si := &serviceIndex{byUser: map[string][]json.RawMessage{}}
+		si := &serviceIndex{byUser: map[string][]json.RawMessage{}, byIdentity: map[string][]json.RawMessage{}, byAddress: map[string][]json.RawMessage{}}
 		ix.services[s.Sid] = si
+		if s.Default {
+			ix.defaultService = si
+		}
+		svcURL := "https://conversations.twilio.com/v1/Services/" + s.Sid
+		raw, err := json.Marshal(serviceOut{
+			AccountSid: d.AccountSid, Sid: s.Sid, FriendlyName: s.FriendlyName, DateCreated: s.DateCreated, DateUpdated: s.DateUpdated, URL: svcURL,
+			Links: map[string]string{
+				"conversations": svcURL + "/Conversations", "users": svcURL + "/Users", "roles": svcURL + "/Roles",
+				"bindings": svcURL + "/Bindings", "configuration": svcURL + "/Configuration", "participant_conversations": svcURL + "/ParticipantConversations",
+			},
+		})
+		if err != nil {
+			return nil, err
+		}
+		ix.serviceList = append(ix.serviceList, raw)
 		userSid := map[string]string{}
 		for _, u := range s.Users {
 			userSid[u.Identity] = u.Sid
 			// Every user exists, even with no conversation.
 			si.byUser[u.Sid] = []json.RawMessage{}
 			si.byUser[u.Identity] = []json.RawMessage{}
+			attributes := u.Attributes
+			if attributes == "" {
+				attributes = "{}"
+			}
+			userURL := svcURL + "/Users/" + u.Sid
+			raw, err := json.Marshal(userOut{
+				Sid: u.Sid, AccountSid: d.AccountSid, ChatServiceSid: s.Sid, RoleSid: nonEmpty(u.RoleSid), Identity: u.Identity,
+				FriendlyName: u.FriendlyName, Attributes: attributes, IsOnline: u.IsOnline, IsNotifiable: u.IsNotifiable,
+				DateCreated: nonEmpty(u.DateCreated), DateUpdated: nonEmpty(u.DateUpdated), URL: userURL,
+				Links: map[string]string{"user_conversations": userURL + "/Conversations", "user_bindings": userURL + "/Bindings"},
+			})
+			if err != nil {
+				return nil, err
+			}
+			si.users = append(si.users, raw)
 		}
 		convs := append([]V1Conversation(nil), s.Conversations...)
 		sort.Slice(convs, func(i, j int) bool { return convs[i].Sid < convs[j].Sid })
@@ -322,9 +434,6 @@ func buildIndex(d *Dataset) (*index, error) {
 					si.byUser[us] = append(si.byUser[us], raw)
 					si.byUser[*p.Identity] = append(si.byUser[*p.Identity], raw)
 				}
-				if !s.Default {
-					continue
-				}
 				out := participantConversationOut{
 					AccountSid: d.AccountSid, ChatServiceSid: s.Sid, ParticipantSid: p.Sid,
 					ParticipantIdentity: p.Identity, ParticipantMessagingBinding: p.MessagingBinding,
@@ -341,9 +450,9 @@ func buildIndex(d *Dataset) (*index, error) {
 					return nil, err
 				}
 				if p.Identity != nil {
-					ix.byIdentity[*p.Identity] = append(ix.byIdentity[*p.Identity], raw)
+					si.byIdentity[*p.Identity] = append(si.byIdentity[*p.Identity], raw)
 				} else {
-					ix.byAddress[p.MessagingBinding.Address] = append(ix.byAddress[p.MessagingBinding.Address], raw)
+					si.byAddress[p.MessagingBinding.Address] = append(si.byAddress[p.MessagingBinding.Address], raw)
 				}
 			}
 		}

@@ -13,6 +13,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -202,15 +203,40 @@ func (s *Server) route(r *http.Request) ([]byte, int) {
 		}
 		return v
 	}
+	is := func(pattern ...string) bool {
+		if len(parts) != len(pattern) {
+			return false
+		}
+		for i, p := range pattern {
+			if p != "*" && p != parts[i] {
+				return false
+			}
+		}
+		return true
+	}
 	switch {
-	case len(parts) == 2 && parts[0] == "v2" && parts[1] == "Conversations":
+	case is("v2", "Conversations"):
 		return s.listConversations(r)
-	case len(parts) == 4 && parts[0] == "v2" && parts[1] == "Conversations" && parts[3] == "Participants":
+	case is("v2", "Conversations", "*"):
+		return s.conversation(seg(2))
+	case is("v2", "Conversations", "*", "Participants"):
 		return s.listParticipants(r, seg(2))
-	case len(parts) == 6 && parts[0] == "v1" && parts[1] == "Services" && parts[3] == "Users" && parts[5] == "Conversations":
+	case is("v2", "ControlPlane", "Configurations"):
+		return s.listConfigurations(r)
+	case is("v2", "ControlPlane", "Configurations", "*"):
+		return s.configuration(seg(3))
+	case is("v1", "Services"):
+		return pageV1(r, "services", s.ix.serviceList, maxPageSizeServices)
+	case is("v1", "Services", "*", "Users"):
+		return s.listUsers(r, seg(2))
+	case is("v1", "Services", "*", "Users", "*", "Conversations"):
 		return s.listUserConversations(r, seg(2), seg(4))
-	case len(parts) == 2 && parts[0] == "v1" && parts[1] == "ParticipantConversations":
-		return s.listParticipantConversations(r)
+	case is("v1", "Users", "*", "Conversations"):
+		return s.listUserConversations(r, "", seg(2))
+	case is("v1", "ParticipantConversations"):
+		return s.listParticipantConversations(r, "")
+	case is("v1", "Services", "*", "ParticipantConversations"):
+		return s.listParticipantConversations(r, seg(2))
 	}
 	v2 := len(parts) > 0 && parts[0] == "v2"
 	return twilioError(v2, http.StatusNotFound, 20404, "The requested resource "+r.URL.Path+" was not found"), http.StatusNotFound
@@ -273,28 +299,86 @@ func (s *Server) listParticipants(r *http.Request, id string) ([]byte, int) {
 	return pageV2(r.URL.Query(), "participants", c.participants)
 }
 
-func (s *Server) listUserConversations(r *http.Request, service, user string) ([]byte, int) {
-	si, ok := s.ix.services[service]
+func (s *Server) conversation(id string) ([]byte, int) {
+	c, ok := s.ix.byID[id]
 	if !ok {
-		return twilioError(false, 404, 20404, fmt.Sprintf("The requested resource /Services/%s was not found", service)), 404
+		return twilioError(true, 404, 20404, fmt.Sprintf("Conversation %s was not found", id)), 404
+	}
+	return c.raw, 200
+}
+
+func (s *Server) listConfigurations(r *http.Request) ([]byte, int) {
+	q := r.URL.Query()
+	store := q.Get("memoryStoreId")
+	if store != "" && !memoryStoreID.MatchString(store) {
+		return twilioError(true, 400, 20001, fmt.Sprintf("Invalid memoryStoreId %q", store)), 400
+	}
+	items := []json.RawMessage{}
+	for _, c := range s.ix.configurations {
+		if store == "" || c.memoryStoreID == store {
+			items = append(items, c.raw)
+		}
+	}
+	return pageV2(q, "configurations", items)
+}
+
+// memoryStoreID is the pattern of a memory store id in Twilio's spec.
+var memoryStoreID = regexp.MustCompile(`^mem_(store|service)_[0-7][0-9a-z]{25}$`)
+
+func (s *Server) configuration(id string) ([]byte, int) {
+	raw, ok := s.ix.configurationsByID[id]
+	if !ok {
+		return twilioError(true, 404, 20404, fmt.Sprintf("Configuration %s was not found", id)), 404
+	}
+	return raw, 200
+}
+
+// service is the service with this SID, or the default one for "".
+func (s *Server) service(sid string) (*serviceIndex, []byte) {
+	si := s.ix.services[sid]
+	if sid == "" {
+		si = s.ix.defaultService
+	}
+	if si == nil {
+		return nil, twilioError(false, 404, 20404, fmt.Sprintf("The requested resource /Services/%s was not found", sid))
+	}
+	return si, nil
+}
+
+func (s *Server) listUsers(r *http.Request, service string) ([]byte, int) {
+	si, errBody := s.service(service)
+	if errBody != nil {
+		return errBody, 404
+	}
+	return pageV1(r, "users", si.users, maxPageSizeV1)
+}
+
+func (s *Server) listUserConversations(r *http.Request, service, user string) ([]byte, int) {
+	si, errBody := s.service(service)
+	if errBody != nil {
+		return errBody, 404
 	}
 	items, ok := si.byUser[user]
 	if !ok {
 		return twilioError(false, 404, 20404, fmt.Sprintf("The requested resource /Services/%s/Users/%s was not found", service, user)), 404
 	}
-	return pageV1(r, "conversations", items)
+	return pageV1(r, "conversations", items, maxPageSizeV1)
 }
 
-func (s *Server) listParticipantConversations(r *http.Request) ([]byte, int) {
+func (s *Server) listParticipantConversations(r *http.Request, service string) ([]byte, int) {
+	si, errBody := s.service(service)
+	if errBody != nil {
+		return errBody, 404
+	}
 	q := r.URL.Query()
 	identity, address := q.Get("Identity"), q.Get("Address")
 	if (identity == "") == (address == "") {
 		return twilioError(false, 400, 20001, "Either Identity or Address must be specified, but not both"), 400
 	}
 	if identity != "" {
-		return pageV1(r, "conversations", s.ix.byIdentity[identity])
+		return pageV1(r, "conversations", si.byIdentity[identity], maxPageSizeV1)
 	}
-	return pageV1(r, "conversations", s.ix.byAddress[address])
+	return pageV1(r, "conversations", si.byAddress[address], maxPageSizeV1)
 }
 
 func contains(ss []string, s string) bool {
@@ -311,7 +395,9 @@ func contains(ss []string, s string) bool {
 const (
 	maxPageSizeV2 = 1000
 	maxPageSizeV1 = 50
-	defaultPage   = 50
+	// maxPageSizeServices is the largest page of /v1/Services.
+	maxPageSizeServices = 100
+	defaultPage         = 50
 )
 
 // pageSize reads a page size parameter; Twilio refuses one out of range
@@ -392,9 +478,9 @@ func pageV2(q url.Values, key string, items []json.RawMessage) ([]byte, int) {
 	return envelope(key, page, meta), 200
 }
 
-func pageV1(r *http.Request, key string, all []json.RawMessage) ([]byte, int) {
+func pageV1(r *http.Request, key string, all []json.RawMessage, maxPageSize int) ([]byte, int) {
 	q := r.URL.Query()
-	size, errBody := pageSize(q, "PageSize", maxPageSizeV1, false)
+	size, errBody := pageSize(q, "PageSize", maxPageSize, false)
 	if errBody != nil {
 		return errBody, 400
 	}

@@ -425,3 +425,35 @@ func TestConcurrentRequests(t *testing.T) {
 		t.Errorf("counted %d, recorded %d", s.RequestCount(), len(s.Requests()))
 	}
 }
+
+// The fixture the README shows is one the emulator loads.
+func TestREADMEFixtureLoads(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	i := strings.Index(readme, "### Fixture format")
+	if i < 0 {
+		t.Fatal("the README has no fixture format section")
+	}
+	start := strings.Index(readme[i:], "```json\n")
+	end := strings.Index(readme[i+start+8:], "```")
+	if start < 0 || end < 0 {
+		t.Fatal("the fixture format section has no JSON block")
+	}
+	path := filepath.Join(t.TempDir(), "fixture.json")
+	if err := os.WriteFile(path, []byte(readme[i+start+8:i+start+8+end]), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d, err := LoadFixture(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(d, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Conversations) == 0 || len(d.Configurations) == 0 || len(d.Services) == 0 || d.Services[0].FriendlyName == "" {
+		t.Errorf("the README's fixture lacks a part of the format: %+v", d)
+	}
+}

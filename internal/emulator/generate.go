@@ -26,11 +26,17 @@ type GenerateOptions struct {
 // DefaultGenerateOptions is a small account that shows every feature.
 var DefaultGenerateOptions = GenerateOptions{Seed: 1, Conversations: 120, ParticipantsPerConversation: 2, V1Conversations: 75, Users: 8}
 
-// AccountSid and ServiceSid are the SIDs of generated datasets.
+// AccountSid and ServiceSid are the SIDs of generated datasets;
+// ServiceSid is the default Conversation Service, SalesServiceSid another.
 const (
-	AccountSid = "AC00000000000000000000000000000001"
-	ServiceSid = "IS00000000000000000000000000000001"
+	AccountSid      = "AC00000000000000000000000000000001"
+	ServiceSid      = "IS00000000000000000000000000000001"
+	SalesServiceSid = "IS00000000000000000000000000000002"
 )
+
+// MemoryStoreID is the memory store of the n-th generated configuration
+// that has one, in the format of Twilio's spec.
+func MemoryStoreID(n int) string { return fmt.Sprintf("mem_store_0%025x", n) }
 
 // identities of generated users: plain, dotted, with a slash, a plus sign,
 // a space and non-Latin scripts, so that escaping is exercised.
@@ -84,7 +90,7 @@ func Generate(opts GenerateOptions) *Dataset {
 			}
 			if i%3 != 2 {
 				c.Configuration.Description = str("Routing for " + names[i%len(names)])
-				c.Configuration.MemoryStoreID = str(fmt.Sprintf("mem_store_%02d", i%5))
+				c.Configuration.MemoryStoreID = str(MemoryStoreID(i % 5))
 				c.Configuration.ChannelSettings = json.RawMessage(fmt.Sprintf(`{"SMS":{"inactivityTimeout":"PT%dM"},"WHATSAPP":{"closeTimeout":"P1D"}}`, 10+i%50))
 				c.Configuration.ConversationsV1Bridge = &Bridge{ServiceID: ServiceSid}
 			}
@@ -122,11 +128,41 @@ func Generate(opts GenerateOptions) *Dataset {
 		d.Conversations[i] = V2Conversation{Conversation: c, ChannelIDs: channelIDs}
 	}
 
+	// The configurations the conversations name: the first two in memory
+	// stores 0 and 1, the third in none.
+	for k := range 3 {
+		c := V2Configuration{
+			ID: fmt.Sprintf("conv_configuration_%02d", k),
+			Configuration: Configuration{
+				DisplayName:                  fmt.Sprintf("Config %d", k),
+				ConversationGroupingType:     []string{"GROUP_BY_PROFILE", "GROUP_BY_PARTICIPANT_ADDRESSES", "GROUP_BY_PARTICIPANT_ADDRESSES_AND_CHANNEL_TYPE"}[k],
+				StatusCallbacks:              []StatusCallback{{URL: fmt.Sprintf("https://hooks.example.com/conversations/%d", k), Method: []string{"POST", "GET"}[k%2]}},
+				IntelligenceConfigurationIDs: []string{fmt.Sprintf("intelligence_configuration_%02d", k)},
+				MemoryExtractionEnabled:      k%2 == 0,
+			},
+			CreatedAt: ts(-100 + k), UpdatedAt: ts(-50 + k), Version: int64(1 + k),
+		}
+		if k < 2 {
+			c.Description = str("Routing for " + names[k])
+			c.MemoryStoreID = str(MemoryStoreID(k))
+			c.ChannelSettings = json.RawMessage(fmt.Sprintf(`{"SMS":{"statusTimeouts":{"inactive":%d,"closed":1440}}}`, 10+k))
+			c.ConversationsV1Bridge = &Bridge{ServiceID: ServiceSid}
+		}
+		d.Configurations = append(d.Configurations, c)
+	}
+
 	users := make([]User, opts.Users)
 	for i := range users {
-		users[i] = User{Sid: hex("US", i+1), Identity: identity(i)}
+		users[i] = User{Sid: hex("US", i+1), Identity: identity(i), Attributes: "{}", DateCreated: ts(-200 + i), DateUpdated: ts(-150 + i)}
+		if i%3 != 2 {
+			users[i].FriendlyName = str(displayName(identity(i)))
+			users[i].RoleSid = hex("RL", 1+i%2)
+			users[i].Attributes = fmt.Sprintf(`{"team":%q,"level":%d}`, []string{"support", "sales"}[i%2], i)
+			online, notifiable := i%2 == 0, i%4 != 1
+			users[i].IsOnline, users[i].IsNotifiable = &online, &notifiable
+		}
 	}
-	svc := Service{Sid: ServiceSid, Default: true, Users: users}
+	svc := Service{Sid: ServiceSid, FriendlyName: "Support", DateCreated: ts(-300), DateUpdated: ts(-290), Default: true, Users: users}
 	svc.Conversations = make([]V1Conversation, opts.V1Conversations)
 	for i := range svc.Conversations {
 		c := V1Conversation{
@@ -174,8 +210,34 @@ func Generate(opts GenerateOptions) *Dataset {
 		})
 		svc.Conversations[i] = c
 	}
-	d.Services = []Service{svc}
+	d.Services = []Service{svc, salesService(users, ts)}
 	return d
+}
+
+// salesService is a second, non-default Conversation Service: the first
+// users of the default one, under their own SIDs, in three conversations.
+func salesService(users []User, ts func(int) string) Service {
+	s := Service{Sid: SalesServiceSid, FriendlyName: "Sales", DateCreated: ts(-280), DateUpdated: ts(-270)}
+	for i, u := range users[:min(2, len(users))] {
+		s.Users = append(s.Users, User{Sid: fmt.Sprintf("US%032x", 0x5000+i), Identity: u.Identity, Attributes: "{}"})
+	}
+	for i := range 3 {
+		c := V1Conversation{
+			Sid: fmt.Sprintf("CH%032x", 0x5000+i), Attributes: "{}", State: []string{"active", "closed", "inactive"}[i],
+			Timers: map[string]string{}, DateCreated: ts(i), DateUpdated: ts(i + 1),
+		}
+		for k, u := range s.Users {
+			if k <= i {
+				c.Participants = append(c.Participants, V1Participant{Sid: fmt.Sprintf("MB%032x", 0x5000+3*i+k), Identity: &u.Identity, NotificationLevel: "default"})
+			}
+		}
+		c.Participants = append(c.Participants, V1Participant{
+			Sid: fmt.Sprintf("MB%032x", 0x5000+3*i+2), NotificationLevel: "default",
+			MessagingBinding: &MessagingBinding{Address: fmt.Sprintf("+1555000%04d", i), Type: "sms"},
+		})
+		s.Conversations = append(s.Conversations, c)
+	}
+	return s
 }
 
 func identity(i int) string {

@@ -85,6 +85,38 @@ var v1ParticipantConversations = []string{
 	  "conversation_state":null,"conversation_timers":null,"links":null}`,
 }
 
+var v2Configurations = []string{
+	`{"id":"conv_configuration_full","displayName":"Support ☎","description":"Routing «fr»","conversationGroupingType":"GROUP_BY_PROFILE",
+	  "memoryStoreId":"mem_store_01k1etk2y5f1y9fpe2epfdtvv2","channelSettings":{"SMS":{"statusTimeouts":{"inactive":10,"closed":60},"captureRules":[{"from":"+1","to":"+2","metadata":{}}]}},
+	  "statusCallbacks":[{"url":"https://hooks.example.com/a","method":"POST"}],"intelligenceConfigurationIds":["intelligence_configuration_01"],
+	  "memoryExtractionEnabled":false,"conversationsV1Bridge":{"serviceId":"IS00000000000000000000000000000001"},
+	  "createdAt":"2025-01-06T09:00:00Z","updatedAt":"2025-01-07T09:00:00+02:00","version":7}`,
+	`{"id":"conv_configuration_empty","displayName":"","description":"","conversationGroupingType":"","memoryStoreId":"","channelSettings":{},
+	  "statusCallbacks":[],"intelligenceConfigurationIds":[],"memoryExtractionEnabled":true,"conversationsV1Bridge":{"serviceId":""},
+	  "createdAt":"2025-01-06T09:00:00Z","updatedAt":"2025-01-06T09:00:00Z","version":0}`,
+	`{"id":"conv_configuration_null","displayName":null,"description":null,"conversationGroupingType":null,"memoryStoreId":null,"channelSettings":null,
+	  "statusCallbacks":null,"intelligenceConfigurationIds":null,"memoryExtractionEnabled":null,"conversationsV1Bridge":null,
+	  "createdAt":null,"updatedAt":null,"version":null}`,
+}
+
+var v1Services = []string{
+	`{"sid":"IS00000000000000000000000000000001","account_sid":"AC1","friendly_name":"Support ☎","date_created":"2015-07-30T20:00:00Z",
+	  "date_updated":"2023-05-04T09:42:00+00:00","url":"https://conversations.twilio.com/v1/Services/IS1","links":{"users":"https://u","roles":"https://r"}}`,
+	`{"sid":"","account_sid":"","friendly_name":"","date_created":"2015-07-30T20:00:00Z","date_updated":"2015-07-30T20:00:00Z","url":"","links":{}}`,
+	`{"sid":null,"account_sid":null,"friendly_name":null,"date_created":null,"date_updated":null,"url":null,"links":null}`,
+	`{"links":{"users":null}}`,
+}
+
+var v1Users = []string{
+	`{"sid":"US1","account_sid":"AC1","chat_service_sid":"IS1","role_sid":"RL1","identity":"carol/ops","friendly_name":"Carol ü",
+	  "attributes":"{\"team\": \"ops\", \"tags\": [1, 2]}","is_online":false,"is_notifiable":true,"date_created":"2015-07-30T20:00:00Z",
+	  "date_updated":"2023-05-04T09:42:00+00:00","url":"https://conversations.twilio.com/v1/Services/IS1/Users/US1","links":{"user_conversations":"https://c"}}`,
+	`{"sid":"","account_sid":"","chat_service_sid":"","role_sid":"","identity":"","friendly_name":"","attributes":"{}","is_online":true,
+	  "is_notifiable":false,"date_created":"2015-07-30T20:00:00Z","date_updated":"2015-07-30T20:00:00Z","url":"","links":{}}`,
+	`{"sid":null,"account_sid":null,"chat_service_sid":null,"role_sid":null,"identity":null,"friendly_name":null,"attributes":null,
+	  "is_online":null,"is_notifiable":null,"date_created":null,"date_updated":null,"url":null,"links":null}`,
+}
+
 // fakeTwilio serves items two to a page, with v2 tokens or v1 next-page
 // URLs, on every path that starts with a key of lists.
 func fakeTwilio(t *testing.T) *httptest.Server {
@@ -94,20 +126,36 @@ func fakeTwilio(t *testing.T) *httptest.Server {
 		items []string
 	}
 	listOf := func(path string) (list, bool) {
+		parts := strings.Split(strings.Trim(path, "/"), "/")
 		switch {
 		case path == "/v2/Conversations":
 			return list{"conversations", false, v2Conversations}, true
 		case strings.HasPrefix(path, "/v2/Conversations/") && strings.HasSuffix(path, "/Participants"):
 			return list{"participants", false, v2Participants}, true
-		case strings.HasPrefix(path, "/v1/Services/") && strings.HasSuffix(path, "/Conversations"):
+		case path == "/v2/ControlPlane/Configurations":
+			return list{"configurations", false, v2Configurations}, true
+		case path == "/v1/Services":
+			return list{"services", true, v1Services}, true
+		case len(parts) == 4 && parts[0] == "v1" && parts[3] == "Users":
+			return list{"users", true, v1Users}, true
+		case strings.HasPrefix(path, "/v1/") && strings.HasSuffix(path, "/Conversations"):
 			return list{"conversations", true, v1UserConversations}, true
-		case path == "/v1/ParticipantConversations":
+		case strings.HasSuffix(path, "/ParticipantConversations"):
 			return list{"conversations", true, v1ParticipantConversations}, true
 		}
 		return list{}, false
 	}
 	var srv *httptest.Server
 	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// One object: the first item with every field set.
+		switch {
+		case strings.HasPrefix(r.URL.Path, "/v2/ControlPlane/Configurations/"):
+			fmt.Fprint(w, v2Configurations[0])
+			return
+		case strings.HasPrefix(r.URL.Path, "/v2/Conversations/") && !strings.HasSuffix(r.URL.Path, "/Participants"):
+			fmt.Fprint(w, v2Conversations[0])
+			return
+		}
 		l, ok := listOf(r.URL.Path)
 		if !ok {
 			http.NotFound(w, r)
@@ -217,13 +265,24 @@ func TestServerStateMatchesTheFramework(t *testing.T) {
 		config         map[string]tftypes.Value
 		items          []string
 	}{
-		"conversations":             {"twilio_conversations", "conversations", nil, v2Conversations},
-		"participants":              {"twilio_participants", "participants", map[string]tftypes.Value{"conversation_id": str("conv/ü 1")}, v2Participants},
-		"user conversations":        {"twilio_user_conversations", "conversations", map[string]tftypes.Value{"chat_service_sid": str("IS00000000000000000000000000000001"), "identity": str("李雷")}, v1UserConversations},
-		"participant conversations": {"twilio_participant_conversations", "conversations", map[string]tftypes.Value{"address": str("+15551234567")}, v1ParticipantConversations},
+		"conversations":                             {"twilio_conversations", "conversations", nil, v2Conversations},
+		"participants":                              {"twilio_participants", "participants", map[string]tftypes.Value{"conversation_id": str("conv/ü 1")}, v2Participants},
+		"user conversations":                        {"twilio_user_conversations", "conversations", map[string]tftypes.Value{"chat_service_sid": str("IS00000000000000000000000000000001"), "identity": str("李雷")}, v1UserConversations},
+		"participant conversations":                 {"twilio_participant_conversations", "conversations", map[string]tftypes.Value{"address": str("+15551234567")}, v1ParticipantConversations},
+		"participant conversations of a service":    {"twilio_participant_conversations", "conversations", map[string]tftypes.Value{"identity": str("alice"), "chat_service_sid": str("IS00000000000000000000000000000002")}, v1ParticipantConversations},
+		"user conversations of the default service": {"twilio_user_conversations", "conversations", map[string]tftypes.Value{"user_sid": str("US00000000000000000000000000000001")}, v1UserConversations},
+		"configurations":                            {"twilio_conversation_configurations", "configurations", nil, v2Configurations},
+		"services":                                  {"twilio_conversation_services", "services", nil, v1Services},
+		"users":                                     {"twilio_conversation_users", "users", map[string]tftypes.Value{"chat_service_sid": str("IS00000000000000000000000000000001")}, v1Users},
+		// Single lookups: the one object, at the top level.
+		"conversation":  {"twilio_conversation", "", map[string]tftypes.Value{"id": str("conv_conversation_full")}, v2Conversations[:1]},
+		"configuration": {"twilio_conversation_configuration", "", map[string]tftypes.Value{"id": str("conv_configuration_full")}, v2Configurations[:1]},
 	}
 	for name, tc := range cases {
 		for _, maxItems := range []int{0, 1, 2} {
+			if tc.list == "" && maxItems > 0 {
+				continue
+			}
 			t.Run(fmt.Sprintf("%s/max_items=%d", name, maxItems), func(t *testing.T) {
 				config := map[string]tftypes.Value{}
 				for k, v := range tc.config {
@@ -242,6 +301,13 @@ func TestServerStateMatchesTheFramework(t *testing.T) {
 				var items []tftypes.Value
 				if err := got.As(&attrs); err != nil {
 					t.Fatal(err)
+				}
+				if tc.list == "" {
+					delete(attrs, "timeouts") // an input, null here
+					if nulls := leaves(t, tftypes.NewValue(objectTypeOf(attrs), attrs), true); len(nulls) > 0 {
+						t.Errorf("the object with every field set has null attributes: %v", nulls)
+					}
+					return
 				}
 				if err := attrs[tc.list].As(&items); err != nil {
 					t.Fatal(err)
@@ -269,6 +335,14 @@ func TestServerStateMatchesTheFramework(t *testing.T) {
 			})
 		}
 	}
+}
+
+func objectTypeOf(attrs map[string]tftypes.Value) tftypes.Object {
+	types := map[string]tftypes.Type{}
+	for k, v := range attrs {
+		types[k] = v.Type()
+	}
+	return tftypes.Object{AttributeTypes: types}
 }
 
 // leaves lists the paths of v's primitive values that are null (nulls) or

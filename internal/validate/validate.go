@@ -56,6 +56,16 @@ var (
 	_ validator.Number  = CheckValidator{}
 )
 
+// Matches accepts what re matches.
+func Matches(re *regexp.Regexp) func(string) error {
+	return func(s string) error {
+		if !re.MatchString(s) {
+			return fmt.Errorf("got %q", s)
+		}
+		return nil
+	}
+}
+
 // WholeNumber accepts a whole number from lo to hi, written in decimal.
 func WholeNumber(lo, hi int64) func(string) error {
 	return func(s string) error {

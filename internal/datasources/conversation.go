@@ -1,0 +1,88 @@
+package datasources
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
+)
+
+var (
+	_ datasource.DataSourceWithConfigure = (*conversationDataSource)(nil)
+	_ StateReader                        = (*conversationDataSource)(nil)
+)
+
+// NewConversationDataSource is the constructor of twilio_conversation.
+func NewConversationDataSource() datasource.DataSource { return &conversationDataSource{} }
+
+type conversationDataSource struct {
+	client *client.Client
+}
+
+// oneInputs are the inputs of a single lookup: its id and timeouts. The
+// other attributes are the object's, which the state writer writes.
+func oneInputs(ctx context.Context, config tfsdk.Config) (string, timeouts.Value, diag.Diagnostics) {
+	var id types.String
+	var t timeouts.Value
+	diags := config.GetAttribute(ctx, path.Root("id"), &id)
+	diags.Append(config.GetAttribute(ctx, path.Root("timeouts"), &t)...)
+	return id.ValueString(), t, diags
+}
+
+func (d *conversationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_conversation"
+}
+
+func (d *conversationDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// oneAttributes is the schema of a single lookup: the object's attributes
+// at the top level, its id required, and timeouts.
+func oneAttributes(ctx context.Context, attrs map[string]schema.Attribute, id string) map[string]schema.Attribute {
+	attrs["id"] = schema.StringAttribute{
+		Required:            true,
+		MarkdownDescription: id,
+		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	attrs["timeouts"] = timeoutsAttribute(ctx)
+	return attrs
+}
+
+func (d *conversationDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Looks up one conversation (Conversations v2) by its ID, with the attributes of an item of `twilio_conversations` at the top level. An unknown ID is an error, not an empty result.\n\n" +
+			"**Endpoint:** `GET /v2/Conversations/{id}`, one request.\n\n" +
+			"**Permissions:** read access to Conversations v2 conversations. Nothing is ever written.",
+		Attributes: oneAttributes(ctx, conversationAttributes(), "ID of the conversation, such as `conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2` (the `id` of an item of `twilio_conversations`)."),
+	}
+}
+
+func (d *conversationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	readThroughState(ctx, d, req, resp)
+}
+
+func (d *conversationDataSource) ReadState(ctx context.Context, config tfsdk.Config) ([]byte, diag.Diagnostics) {
+	id, t, diags := oneInputs(ctx, config)
+	if diags.HasError() {
+		return nil, diags
+	}
+	return readOne(ctx, config, oneRead[client.Conversation]{
+		typeName: "twilio_conversation", notFound: "conversation " + strconv.Quote(id), timeouts: t,
+		get: func(ctx context.Context) (*client.Conversation, error) { return d.client.GetConversation(ctx, id) },
+		fields: func(w *stateWriter, c *client.Conversation) {
+			c.ID = id // the state keeps the id as configured
+			conversationFields(w, c)
+		},
+	})
+}
