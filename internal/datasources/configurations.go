@@ -31,13 +31,9 @@ func NewConfigurationsDataSource() datasource.DataSource { return &configuration
 // twilio_conversation_configuration.
 func NewConfigurationDataSource() datasource.DataSource { return &configurationDataSource{} }
 
-type configurationsDataSource struct {
-	client *client.Client
-}
+type configurationsDataSource struct{ configured }
 
-type configurationDataSource struct {
-	client *client.Client
-}
+type configurationDataSource struct{ configured }
 
 type configurationsModel struct {
 	listInputs
@@ -58,10 +54,6 @@ func resourceConfigurationAttributes() map[string]schema.Attribute {
 
 func (d *configurationsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_conversation_configurations"
-}
-
-func (d *configurationsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *configurationsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -110,10 +102,6 @@ func (d *configurationsDataSource) ReadState(ctx context.Context, config tfsdk.C
 
 func (d *configurationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_conversation_configuration"
-}
-
-func (d *configurationDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *configurationDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -25,9 +25,7 @@ var (
 // NewConversationDataSource is the constructor of twilio_conversation.
 func NewConversationDataSource() datasource.DataSource { return &conversationDataSource{} }
 
-type conversationDataSource struct {
-	client *client.Client
-}
+type conversationDataSource struct{ configured }
 
 // oneInputs are the inputs of a single lookup: its id and timeouts. The
 // other attributes are the object's, which the state writer writes.
@@ -41,10 +39,6 @@ func oneInputs(ctx context.Context, config tfsdk.Config) (string, timeouts.Value
 
 func (d *conversationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_conversation"
-}
-
-func (d *conversationDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // oneAttributes is the schema of a single lookup: the object's attributes

@@ -30,9 +30,7 @@ var (
 // NewConversationsDataSource is the constructor of twilio_conversations.
 func NewConversationsDataSource() datasource.DataSource { return &conversationsDataSource{} }
 
-type conversationsDataSource struct {
-	client *client.Client
-}
+type conversationsDataSource struct{ configured }
 
 // conversationStatuses are the values of the status filter.
 var conversationStatuses = []string{"ACTIVE", "INACTIVE", "CLOSED"}
@@ -54,10 +52,6 @@ type conversationsModel struct {
 
 func (d *conversationsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_conversations"
-}
-
-func (d *conversationsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *conversationsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

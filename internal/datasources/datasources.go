@@ -39,20 +39,25 @@ func All() []func() datasource.DataSource {
 	}
 }
 
-// clientFrom turns the provider's ProviderData into the client. Before the
-// provider is configured (validation), ProviderData is nil and so is the
-// result.
-func clientFrom(providerData any, diags *diag.Diagnostics) *client.Client {
-	if providerData == nil {
-		return nil
+// configured is what every data source embeds: the client the provider
+// configured, which its Configure takes from the provider's data.
+type configured struct {
+	client *client.Client
+}
+
+// Configure takes the client out of the provider's data. Before the
+// provider is configured (validation), that is nil, and so is the client.
+func (c *configured) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
 	}
-	c, ok := providerData.(*client.Client)
+	cl, ok := req.ProviderData.(*client.Client)
 	if !ok {
-		diags.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *client.Client, got %T. This is a bug in the provider; please report it.", providerData))
-		return nil
+		resp.Diagnostics.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *client.Client, got %T. This is a bug in the provider; please report it.", req.ProviderData))
+		return
 	}
-	return c
+	c.client = cl
 }
 
 // listInputs are the attributes every list data source has besides its

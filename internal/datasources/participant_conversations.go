@@ -31,9 +31,7 @@ func NewParticipantConversationsDataSource() datasource.DataSource {
 	return &participantConversationsDataSource{}
 }
 
-type participantConversationsDataSource struct {
-	client *client.Client
-}
+type participantConversationsDataSource struct{ configured }
 
 type participantConversationsModel struct {
 	listInputs
@@ -47,10 +45,6 @@ type participantConversationsModel struct {
 
 func (d *participantConversationsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_participant_conversations"
-}
-
-func (d *participantConversationsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *participantConversationsDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {

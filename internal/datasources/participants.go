@@ -25,9 +25,7 @@ var (
 // NewParticipantsDataSource is the constructor of twilio_participants.
 func NewParticipantsDataSource() datasource.DataSource { return &participantsDataSource{} }
 
-type participantsDataSource struct {
-	client *client.Client
-}
+type participantsDataSource struct{ configured }
 
 type participantsModel struct {
 	listInputs
@@ -39,10 +37,6 @@ type participantsModel struct {
 
 func (d *participantsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_participants"
-}
-
-func (d *participantsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // participantAttributes describe a v2 participant, in this data source and

@@ -29,13 +29,9 @@ func NewServicesDataSource() datasource.DataSource { return &servicesDataSource{
 // NewUsersDataSource is the constructor of twilio_conversation_users.
 func NewUsersDataSource() datasource.DataSource { return &usersDataSource{} }
 
-type servicesDataSource struct {
-	client *client.Client
-}
+type servicesDataSource struct{ configured }
 
-type usersDataSource struct {
-	client *client.Client
-}
+type usersDataSource struct{ configured }
 
 type servicesModel struct {
 	listInputs
@@ -50,10 +46,6 @@ type usersModel struct {
 
 func (d *servicesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_conversation_services"
-}
-
-func (d *servicesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func linksMap() schema.MapAttribute {
@@ -120,10 +112,6 @@ func writeService(w *stateWriter, s *client.Service) {
 
 func (d *usersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_conversation_users"
-}
-
-func (d *usersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *usersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -39,7 +39,7 @@ func benchmarkRead(b *testing.B, n int) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	ds := &conversationsDataSource{client: c}
+	ds := &conversationsDataSource{configured{client: c}}
 	config := configOf(ds, nil)
 
 	start := srv.RequestCount()

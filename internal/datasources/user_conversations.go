@@ -28,9 +28,7 @@ var (
 // NewUserConversationsDataSource is the constructor of twilio_user_conversations.
 func NewUserConversationsDataSource() datasource.DataSource { return &userConversationsDataSource{} }
 
-type userConversationsDataSource struct {
-	client *client.Client
-}
+type userConversationsDataSource struct{ configured }
 
 type userConversationsModel struct {
 	listInputs
@@ -45,10 +43,6 @@ type userConversationsModel struct {
 
 func (d *userConversationsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_user_conversations"
-}
-
-func (d *userConversationsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *userConversationsDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
