@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"slices"
 	"strconv"
 	"time"
 
@@ -286,10 +285,10 @@ var lenientUTF8 = jsontext.AllowInvalidUTF8(true)
 // Invalid UTF-8 becomes U+FFFD, as with encoding/json; a name that appears
 // twice in one object makes the page malformed.
 
-// decodePage decodes a page's items and meta block. An item that is null
-// is no item at all: the page is malformed.
+// decodePage decodes a page's items and meta block. readMeta, which reads
+// every page first, refuses a null item.
 func decodePage[T, M any](body []byte, itemsKey string) ([]T, *M, error) {
-	var items []*T
+	var items []T
 	var meta *M
 	haveItems := false
 	err := members(body, func(name string, dec *jsontext.Decoder) error {
@@ -311,21 +310,18 @@ func decodePage[T, M any](body []byte, itemsKey string) ([]T, *M, error) {
 	if err == nil {
 		err = complete(haveItems, meta != nil, itemsKey)
 	}
-	if i := slices.Index(items, nil); err == nil && i >= 0 {
-		err = fmt.Errorf("item %d of %q is null", i, itemsKey)
-	}
 	if err != nil {
 		return nil, nil, malformed(body, err)
 	}
-	out := make([]T, len(items))
-	for i, it := range items {
-		out[i] = *it
+	if items == nil {
+		items = []T{}
 	}
-	return out, meta, nil
+	return items, meta, nil
 }
 
 // readMeta decodes a page's meta block and counts its items without
-// decoding them: it is what the fetcher needs to request the next page.
+// decoding them: it is what the fetcher needs to request the next page. An
+// item that is null is no item at all: the page is malformed.
 func readMeta[M any](body []byte, itemsKey string) (*M, int, error) {
 	var meta *M
 	n, haveItems := 0, false
@@ -337,6 +333,9 @@ func readMeta[M any](body []byte, itemsKey string) (*M, int, error) {
 				return fmt.Errorf("decoding %q: %w", itemsKey, err)
 			}
 			for ; dec.PeekKind() != ']'; n++ {
+				if dec.PeekKind() == 'n' {
+					return fmt.Errorf("item %d of %q is null", n, itemsKey)
+				}
 				if err := dec.SkipValue(); err != nil {
 					return fmt.Errorf("decoding %q: %w", itemsKey, err)
 				}
