@@ -85,16 +85,9 @@ type listRead[T any] struct {
 // and filled in then. Any failure returns no state at all: a result is
 // complete or it is an error.
 func readList[T any](ctx context.Context, config tfsdk.Config, r listRead[T]) ([]byte, diag.Diagnostics) {
-	var diags diag.Diagnostics
 	start := time.Now()
-	attrs := map[string]tftypes.Value{}
-	if err := config.Raw.As(&attrs); err != nil {
-		diags.AddError("Unable to read configuration", err.Error())
-		return nil, diags
-	}
-	t, ok := config.Schema.Type().TerraformType(ctx).(tftypes.Object)
-	if !ok {
-		diags.AddError("Provider bug: schema type is not an object", config.Schema.Type().String())
+	attrs, t, diags := configAttributes(ctx, config)
+	if diags.HasError() {
 		return nil, diags
 	}
 	timeout, d := r.inputs.Timeouts.Read(ctx, defaultReadTimeout)
@@ -217,15 +210,10 @@ type oneRead[T any] struct {
 // readOne writes a single lookup's state: timeouts as configured and the
 // object's attributes at the top level. A failure returns no state.
 func readOne[T any](ctx context.Context, config tfsdk.Config, r oneRead[T]) ([]byte, diag.Diagnostics) {
-	var diags diag.Diagnostics
 	start := time.Now()
-	t, ok := config.Schema.Type().TerraformType(ctx).(tftypes.Object)
-	var configured tftypes.Value
-	if ok {
-		var attrs map[string]tftypes.Value
-		if err := config.Raw.As(&attrs); err == nil {
-			configured = attrs["timeouts"]
-		}
+	attrs, t, diags := configAttributes(ctx, config)
+	if diags.HasError() {
+		return nil, diags
 	}
 	timeout, d := r.timeouts.Read(ctx, defaultReadTimeout)
 	if diags.Append(d...); diags.HasError() {
@@ -245,7 +233,7 @@ func readOne[T any](ctx context.Context, config tfsdk.Config, r oneRead[T]) ([]b
 	}
 	w := newStateWriter()
 	w.object(len(t.AttributeTypes))
-	if err := w.raw("timeouts", t.AttributeTypes["timeouts"], configured); err != nil {
+	if err := w.raw("timeouts", t.AttributeTypes["timeouts"], attrs["timeouts"]); err != nil {
 		diags.AddError("Unable to read configuration", err.Error())
 		return nil, diags
 	}
@@ -256,6 +244,21 @@ func readOne[T any](ctx context.Context, config tfsdk.Config, r oneRead[T]) ([]b
 	}
 	logRead(ctx, r.typeName, client.Stats{Requests: 1, Items: 1}, start)
 	return w.join(), nil
+}
+
+// configAttributes is the configuration's attributes, and the schema's type.
+func configAttributes(ctx context.Context, config tfsdk.Config) (map[string]tftypes.Value, tftypes.Object, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	t, ok := config.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		diags.AddError("Provider bug: schema type is not an object", config.Schema.Type().String())
+		return nil, t, diags
+	}
+	attrs := map[string]tftypes.Value{}
+	if err := config.Raw.As(&attrs); err != nil {
+		diags.AddError("Unable to read configuration", err.Error())
+	}
+	return attrs, t, diags
 }
 
 // describeTimeout is how timeouts.read was set, for messages.
