@@ -60,6 +60,17 @@ func (c *configured) Configure(_ context.Context, req datasource.ConfigureReques
 	c.client = cl
 }
 
+// unconfigured reports a read before the provider handed over its client,
+// which would otherwise have no client to read with.
+func (c *configured) unconfigured() diag.Diagnostics {
+	var diags diag.Diagnostics
+	if c.client == nil {
+		diags.AddError("Twilio provider not configured",
+			"A data source was read before the provider was configured. This is a bug in Terraform or the provider; please report it.")
+	}
+	return diags
+}
+
 // listInputs are the attributes every list data source has besides its
 // own inputs, its list and its counts.
 type listInputs struct {

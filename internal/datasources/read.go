@@ -39,6 +39,11 @@ type StateReader interface {
 
 // readThroughState is the framework's door to a StateReader's read.
 func readThroughState(ctx context.Context, d StateReader, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	if c, ok := d.(interface{ unconfigured() diag.Diagnostics }); ok {
+		if resp.Diagnostics.Append(c.unconfigured()...); resp.Diagnostics.HasError() {
+			return
+		}
+	}
 	state, diags := d.ReadState(ctx, req.Config)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {

@@ -180,3 +180,16 @@ func TestShortDuration(t *testing.T) {
 		}
 	}
 }
+
+// A read before the provider is configured is an error, not a panic.
+func TestReadBeforeConfigureIsAnError(t *testing.T) {
+	for _, newDS := range All() {
+		ds := newDS()
+		config := configOf(ds, nil)
+		resp := datasource.ReadResponse{State: tfsdk.State{Schema: config.Schema}}
+		ds.Read(context.Background(), datasource.ReadRequest{Config: config}, &resp)
+		if !resp.Diagnostics.HasError() || resp.Diagnostics.Errors()[0].Summary() != "Twilio provider not configured" {
+			t.Errorf("%T: %v", ds, resp.Diagnostics)
+		}
+	}
+}
