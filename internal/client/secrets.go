@@ -2,6 +2,7 @@ package client
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -17,7 +18,7 @@ func (c *Client) secrets() []string {
 	var out []string
 	for _, s := range []string{c.password, basicAuth(c.username, c.password)} {
 		for _, form := range []string{s, url.QueryEscape(s), url.PathEscape(s), strings.ReplaceAll(url.QueryEscape(s), "%", "%25")} {
-			if form != "" && !contains(out, form) {
+			if form != "" && !slices.Contains(out, form) {
 				out = append(out, form)
 			}
 		}
@@ -49,12 +50,3 @@ type redactedError struct {
 
 func (e *redactedError) Error() string { return e.text }
 func (e *redactedError) Unwrap() error { return e.err }
-
-func contains(ss []string, s string) bool {
-	for _, v := range ss {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}

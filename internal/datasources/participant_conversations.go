@@ -147,7 +147,7 @@ func (d *participantConversationsDataSource) ReadState(ctx context.Context, conf
 
 // writeParticipantConversation writes a v1 participant conversation.
 func writeParticipantConversation(w *stateWriter, c *client.ParticipantConversation) {
-	id := sid(c.ConversationSid)
+	id := deref(c.ConversationSid)
 	w.object(16)
 	w.str("account_sid", c.AccountSid)
 	w.str("chat_service_sid", c.ChatServiceSid)

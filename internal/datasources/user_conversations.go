@@ -151,7 +151,7 @@ func (d *userConversationsDataSource) ReadState(ctx context.Context, config tfsd
 
 // writeUserConversation writes a v1 user conversation.
 func writeUserConversation(w *stateWriter, c *client.UserConversation) {
-	id := sid(c.ConversationSid)
+	id := deref(c.ConversationSid)
 	w.object(18)
 	w.str("account_sid", c.AccountSid)
 	w.jsonText("attributes", c.Attributes, "conversation", id)

@@ -55,11 +55,3 @@ func writeLinks(w *stateWriter, name string, l *client.Links) {
 		w.str("participant", l.Participant)
 	}
 }
-
-// sid is a SID for messages, "" when absent.
-func sid(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
-}
