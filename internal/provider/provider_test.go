@@ -89,7 +89,7 @@ func TestConfigureCredentials(t *testing.T) {
 			errPath: "max_retries", errText: "TWILIO_MAX_RETRIES"},
 		// Environment variables get the checks the attributes get.
 		"ambiguous sid env": {env: map[string]string{"TWILIO_ACCOUNT_SID": "AC:evil", "TWILIO_AUTH_TOKEN": "x"},
-			errPath: "account_sid", errText: `account_sid must be a Twilio SID: AC followed by 32 hexadecimal digits (set by the environment variable TWILIO_ACCOUNT_SID): "AC:evil"`},
+			errPath: "account_sid", errText: `account_sid must be a Twilio SID: AC followed by 32 hexadecimal digits (set by the environment variable TWILIO_ACCOUNT_SID): got "AC:evil"`},
 		"key env": {env: map[string]string{"TWILIO_API_KEY": "SK123", "TWILIO_API_SECRET": "x"},
 			errPath: "api_key", errText: "TWILIO_API_KEY"},
 		"secret with a newline": {env: map[string]string{"TWILIO_API_KEY": testAPIKey, "TWILIO_API_SECRET": "x\n"},

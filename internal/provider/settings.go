@@ -31,12 +31,12 @@ type setting struct {
 }
 
 var (
-	accountSID        = setting{"account_sid", "TWILIO_ACCOUNT_SID", "must be a Twilio SID: AC followed by 32 hexadecimal digits", matches(validate.SIDPattern("AC"))}
+	accountSID        = setting{"account_sid", "TWILIO_ACCOUNT_SID", "must be a Twilio SID: AC followed by 32 hexadecimal digits", validate.Matches(validate.SIDPattern("AC"))}
 	authToken         = setting{"auth_token", "TWILIO_AUTH_TOKEN", "must be text without spaces or control characters", secret}
-	apiKey            = setting{"api_key", "TWILIO_API_KEY", "must be a Twilio SID: SK followed by 32 hexadecimal digits", matches(validate.SIDPattern("SK"))}
+	apiKey            = setting{"api_key", "TWILIO_API_KEY", "must be a Twilio SID: SK followed by 32 hexadecimal digits", validate.Matches(validate.SIDPattern("SK"))}
 	apiSecret         = setting{"api_secret", "TWILIO_API_SECRET", "must be text without spaces or control characters", secret}
-	region            = setting{"region", "TWILIO_REGION", "must be a Twilio region such as ie1", matches(client.HostLabel)}
-	edge              = setting{"edge", "TWILIO_EDGE", "must be a Twilio edge such as dublin", matches(client.HostLabel)}
+	region            = setting{"region", "TWILIO_REGION", "must be a Twilio region such as ie1", validate.Matches(client.HostLabel)}
+	edge              = setting{"edge", "TWILIO_EDGE", "must be a Twilio edge such as dublin", validate.Matches(client.HostLabel)}
 	baseURL           = setting{"base_url", "TWILIO_BASE_URL", "must be a scheme and host such as https://conversations.twilio.com", baseURLCheck}
 	maxRetries        = setting{"max_retries", "TWILIO_MAX_RETRIES", fmt.Sprintf("must be a whole number from 0 to %d", maxRetriesLimit), validate.WholeNumber(0, maxRetriesLimit)}
 	requestTimeout    = setting{"request_timeout", "TWILIO_REQUEST_TIMEOUT", "must be a positive Go duration such as 30s or 2m", positiveDuration}
@@ -88,15 +88,6 @@ func text(v attr.Value) string {
 		return strconv.FormatFloat(v.ValueFloat64(), 'g', -1, 64)
 	}
 	return v.String()
-}
-
-func matches(re interface{ MatchString(string) bool }) func(string) error {
-	return func(s string) error {
-		if !re.MatchString(s) {
-			return fmt.Errorf("%q does not", s)
-		}
-		return nil
-	}
 }
 
 // secret accepts what can go into an HTTP Basic password: anything but

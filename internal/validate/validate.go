@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strconv"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
@@ -19,7 +18,7 @@ var HostLabel = client.HostLabel
 
 // SID accepts a Twilio SID with the given two-letter prefix.
 func SID(prefix string) validator.String {
-	return stringvalidator.RegexMatches(SIDPattern(prefix), "must be a Twilio SID: "+prefix+" followed by 32 hexadecimal digits")
+	return Check("must be a Twilio SID: "+prefix+" followed by 32 hexadecimal digits", Matches(SIDPattern(prefix)))
 }
 
 // SIDPattern matches a Twilio SID with the given two-letter prefix.
