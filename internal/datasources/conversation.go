@@ -4,15 +4,10 @@ import (
 	"context"
 	"strconv"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
 )
@@ -27,30 +22,8 @@ func NewConversationDataSource() datasource.DataSource { return &conversationDat
 
 type conversationDataSource struct{ configured }
 
-// oneInputs are the inputs of a single lookup: its id and timeouts. The
-// other attributes are the object's, which the state writer writes.
-func oneInputs(ctx context.Context, config tfsdk.Config) (string, timeouts.Value, diag.Diagnostics) {
-	var id types.String
-	var t timeouts.Value
-	diags := config.GetAttribute(ctx, path.Root("id"), &id)
-	diags.Append(config.GetAttribute(ctx, path.Root("timeouts"), &t)...)
-	return id.ValueString(), t, diags
-}
-
 func (d *conversationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_conversation"
-}
-
-// oneAttributes is the schema of a single lookup: the object's attributes
-// at the top level, its id required, and timeouts.
-func oneAttributes(ctx context.Context, attrs map[string]schema.Attribute, id string) map[string]schema.Attribute {
-	attrs["id"] = schema.StringAttribute{
-		Required:            true,
-		MarkdownDescription: id,
-		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-	}
-	attrs["timeouts"] = timeoutsAttribute(ctx)
-	return attrs
 }
 
 func (d *conversationDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -13,10 +13,13 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -80,6 +83,28 @@ type listInputs struct {
 	IncludeItems types.Bool     `tfsdk:"include_items"`
 	Total        types.Int64    `tfsdk:"total"`
 	Timeouts     timeouts.Value `tfsdk:"timeouts"`
+}
+
+// oneAttributes is the schema of a single lookup: the object's attributes
+// at the top level, its id required, and timeouts.
+func oneAttributes(ctx context.Context, attrs map[string]schema.Attribute, id string) map[string]schema.Attribute {
+	attrs["id"] = schema.StringAttribute{
+		Required:            true,
+		MarkdownDescription: id,
+		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	attrs["timeouts"] = timeoutsAttribute(ctx)
+	return attrs
+}
+
+// oneInputs are the inputs of a single lookup: its id and timeouts. The
+// other attributes are the object's, which the state writer writes.
+func oneInputs(ctx context.Context, config tfsdk.Config) (string, timeouts.Value, diag.Diagnostics) {
+	var id types.String
+	var t timeouts.Value
+	diags := config.GetAttribute(ctx, path.Root("id"), &id)
+	diags.Append(config.GetAttribute(ctx, path.Root("timeouts"), &t)...)
+	return id.ValueString(), t, diags
 }
 
 // maxItemsLimit bounds max_items: more items than a read can hold.

@@ -95,12 +95,11 @@ func readList[T any](ctx context.Context, config tfsdk.Config, r listRead[T]) ([
 	if diags.HasError() {
 		return nil, diags
 	}
-	timeout, d := r.inputs.Timeouts.Read(ctx, defaultReadTimeout)
+	ctx, cancel, timeout, d := readDeadline(ctx, r.inputs.Timeouts)
+	defer cancel()
 	if diags.Append(d...); diags.HasError() {
 		return nil, diags
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	w := newStateWriter()
 	w.object(len(t.AttributeTypes))
@@ -175,7 +174,7 @@ func readList[T any](ctx context.Context, config tfsdk.Config, r listRead[T]) ([
 	case err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
 		diags.AddAttributeError(path.Root("timeouts").AtName("read"), "Twilio read timed out",
 			fmt.Sprintf("Reading %s took longer than timeouts.read (%s): %d items in %d pages had been read when it ran out. Nothing was stored: a partial result is never returned.\n\n"+
-				"Raise timeouts.read, or narrow the lookup (filters the API applies, or max_items).", r.typeName, describeTimeout(r.inputs.Timeouts, timeout), st.Items, st.Requests))
+				"Raise timeouts.read, or narrow the lookup (filters the API applies, or max_items).", r.typeName, timeout, st.Items, st.Requests))
 		return nil, diags
 	case err != nil:
 		addListError(&diags, r.typeName, err, r.notFound)
@@ -220,17 +219,16 @@ func readOne[T any](ctx context.Context, config tfsdk.Config, r oneRead[T]) ([]b
 	if diags.HasError() {
 		return nil, diags
 	}
-	timeout, d := r.timeouts.Read(ctx, defaultReadTimeout)
+	ctx, cancel, timeout, d := readDeadline(ctx, r.timeouts)
+	defer cancel()
 	if diags.Append(d...); diags.HasError() {
 		return nil, diags
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	it, err := r.get(ctx)
 	switch {
 	case err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
 		diags.AddAttributeError(path.Root("timeouts").AtName("read"), "Twilio read timed out",
-			fmt.Sprintf("Reading %s took longer than timeouts.read (%s). Nothing was stored.\n\nRaise timeouts.read.", r.typeName, describeTimeout(r.timeouts, timeout)))
+			fmt.Sprintf("Reading %s took longer than timeouts.read (%s). Nothing was stored.\n\nRaise timeouts.read.", r.typeName, timeout))
 		return nil, diags
 	case err != nil:
 		addListError(&diags, r.typeName, err, r.notFound)
@@ -266,14 +264,18 @@ func configAttributes(ctx context.Context, config tfsdk.Config) (map[string]tfty
 	return attrs, t, diags
 }
 
-// describeTimeout is how timeouts.read was set, for messages.
-func describeTimeout(t timeouts.Value, d time.Duration) string {
+// readDeadline bounds ctx by timeouts.read, or by defaultReadTimeout when
+// it is unset, and says how it was set, for messages.
+func readDeadline(ctx context.Context, t timeouts.Value) (context.Context, context.CancelFunc, string, diag.Diagnostics) {
+	d, diags := t.Read(ctx, defaultReadTimeout)
+	ctx, cancel := context.WithTimeout(ctx, d)
 	if v, ok := t.Attributes()["read"].(types.String); ok && !v.IsNull() && !v.IsUnknown() {
-		return strconv.Quote(v.ValueString())
+		return ctx, cancel, strconv.Quote(v.ValueString()), diags
 	}
-	return shortDuration(d) + ", the default"
+	return ctx, cancel, shortDuration(d) + ", the default", diags
 }
 
+// deref is *p, "" for nil.
 func deref(p *string) string {
 	if p == nil {
 		return ""
