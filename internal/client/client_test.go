@@ -558,6 +558,8 @@ func TestMalformedBodies(t *testing.T) {
 		"trailing":    `{"conversations":[],"meta":{}} {}`,
 		// Which of the two would be meant is anyone's guess.
 		"name twice": `{"conversations":[{"id":"c1","status":"ACTIVE","status":"CLOSED"}],"meta":{}}`,
+		"meta twice": `{"conversations":[{"id":"c1"}],"meta":{"nextToken":"t2"},"meta":{"nextToken":null}}`,
+		"list twice": `{"conversations":[{"id":"c1"}],"conversations":[{"id":"c2"}],"meta":{}}`,
 	} {
 		t.Run(name, func(t *testing.T) {
 			f := newFake(t, func(n int, w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, body) })
