@@ -326,8 +326,9 @@ func decodePage[T, M any](body []byte, itemsKey string) ([]T, *M, error) {
 // It is on the path from one page's response to the next page's request,
 // so it reads each item with ReadValue, which scans a value in one pass
 // (SkipValue reads it token by token), and does not track the names of
-// every object to refuse duplicates. That halves its cost; decodePage,
-// which the caller runs on every page before using it, still refuses them.
+// every object to refuse duplicates: that takes about 40% off its cost.
+// decodePage, which the caller runs on every page before using it, still
+// refuses duplicate names.
 func readMeta[M any](body []byte, itemsKey string) (*M, int, error) {
 	var meta *M
 	n, haveItems := 0, false
