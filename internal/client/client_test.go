@@ -572,6 +572,18 @@ func TestMalformedBodies(t *testing.T) {
 	}
 }
 
+// A null list is a page without items, to the fetcher as to the caller:
+// the fetcher used to refuse the page that the caller would have read.
+func TestNullListIsAnEmptyPage(t *testing.T) {
+	f := newFake(t, func(n int, w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"conversations":null,"meta":{"nextToken":null}}`)
+	})
+	ids, st, err := collectConversations(t, newTestClient(t, f.URL), ConversationFilter{}, ListOptions{})
+	if err != nil || len(ids) != 0 || st.Requests != 1 {
+		t.Fatalf("ids=%v stats=%+v err=%v", ids, st, err)
+	}
+}
+
 // What decodes: invalid UTF-8 becomes U+FFFD, JSON text is kept as sent,
 // and names unknown to the provider are skipped.
 func TestDecodePageLeniency(t *testing.T) {

@@ -1,6 +1,7 @@
 package client
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -51,6 +52,7 @@ func FuzzDecodeV2Page(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		items, meta, err := decodePage[Conversation, v2Meta](body, "conversations")
 		checkDecoded(t, items, meta, err)
+		checkFetcherAgrees(t, body, items, meta, err)
 	})
 }
 
@@ -66,9 +68,30 @@ func FuzzDecodeV1Page(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		items, meta, err := decodePage[ParticipantConversation, v1Meta](body, "conversations")
 		checkDecoded(t, items, meta, err)
+		checkFetcherAgrees(t, body, items, meta, err)
 		uitems, umeta, uerr := decodePage[UserConversation, v1Meta](body, "conversations")
 		checkDecoded(t, uitems, umeta, uerr)
 	})
+}
+
+// checkFetcherAgrees: on every page the caller accepts, the fetcher, which
+// scans more leniently, finds the same meta block and counts the same
+// items, or refuses the page for a null item.
+func checkFetcherAgrees[T, M any](t *testing.T, body []byte, items []T, meta *M, err error) {
+	t.Helper()
+	if err != nil {
+		return
+	}
+	m, n, merr := readMeta[M](body, "conversations")
+	switch {
+	case merr != nil && strings.Contains(merr.Error(), "is null"):
+	case merr != nil:
+		t.Fatalf("the caller accepts the page, the fetcher refuses it: %v", merr)
+	case n != len(items):
+		t.Fatalf("the fetcher counts %d items, the caller decodes %d", n, len(items))
+	case !reflect.DeepEqual(m, meta):
+		t.Fatalf("the fetcher reads meta %+v, the caller %+v", m, meta)
+	}
 }
 
 // checkDecoded: a page decodes into a list and a meta block, or into a

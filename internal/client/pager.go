@@ -336,6 +336,11 @@ func readMeta[M any](body []byte, itemsKey string) (*M, int, error) {
 		switch name {
 		case itemsKey:
 			haveItems = true
+			if dec.PeekKind() == 'n' {
+				// A null list holds no items, as decodePage reads it.
+				_, err := dec.ReadToken()
+				return err
+			}
 			if err := expectKind(dec, '['); err != nil {
 				return fmt.Errorf("decoding %q: %w", itemsKey, err)
 			}
