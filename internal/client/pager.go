@@ -289,29 +289,14 @@ var lenientUTF8 = jsontext.AllowInvalidUTF8(true)
 // every page first, refuses a null item.
 func decodePage[T, M any](body []byte, itemsKey string) ([]T, *M, error) {
 	var items []T
-	var meta *M
-	haveItems := false
-	err := members(body, []jsontext.Options{lenientUTF8}, func(name string, dec *jsontext.Decoder) error {
-		switch name {
-		case itemsKey:
-			haveItems = true
-			if err := json.UnmarshalDecode(dec, &items); err != nil {
-				return fmt.Errorf("decoding %q: %w", itemsKey, err)
-			}
-			return nil
-		case "meta":
-			if err := json.UnmarshalDecode(dec, &meta); err != nil {
-				return fmt.Errorf("decoding \"meta\": %w", err)
-			}
-			return nil
+	meta, err := readPage[M](body, itemsKey, []jsontext.Options{lenientUTF8}, func(dec *jsontext.Decoder) error {
+		if err := json.UnmarshalDecode(dec, &items); err != nil {
+			return fmt.Errorf("decoding %q: %w", itemsKey, err)
 		}
-		return dec.SkipValue()
+		return nil
 	})
-	if err == nil {
-		err = complete(haveItems, meta != nil, itemsKey)
-	}
 	if err != nil {
-		return nil, nil, malformed(body, err)
+		return nil, nil, err
 	}
 	if items == nil {
 		items = []T{}
@@ -330,29 +315,43 @@ func decodePage[T, M any](body []byte, itemsKey string) ([]T, *M, error) {
 // decodePage, which the caller runs on every page before using it, still
 // refuses duplicate names.
 func readMeta[M any](body []byte, itemsKey string) (*M, int, error) {
+	n := 0
+	meta, err := readPage[M](body, itemsKey, []jsontext.Options{lenientUTF8, jsontext.AllowDuplicateNames(true)}, func(dec *jsontext.Decoder) error {
+		if dec.PeekKind() == 'n' {
+			// A null list holds no items, as decodePage reads it.
+			_, err := dec.ReadToken()
+			return err
+		}
+		if err := expectKind(dec, '['); err != nil {
+			return fmt.Errorf("decoding %q: %w", itemsKey, err)
+		}
+		for ; dec.PeekKind() != ']'; n++ {
+			if dec.PeekKind() == 'n' {
+				return fmt.Errorf("item %d of %q is null", n, itemsKey)
+			}
+			if _, err := dec.ReadValue(); err != nil {
+				return fmt.Errorf("decoding %q: %w", itemsKey, err)
+			}
+		}
+		return expectKind(dec, ']')
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	return meta, n, nil
+}
+
+// readPage reads the members of a page that decodePage and readMeta share:
+// the items list, which items must consume, and the meta block; any other
+// member is skipped. A page without either is malformed.
+func readPage[M any](body []byte, itemsKey string, opts []jsontext.Options, items func(dec *jsontext.Decoder) error) (*M, error) {
 	var meta *M
-	n, haveItems := 0, false
-	err := members(body, []jsontext.Options{lenientUTF8, jsontext.AllowDuplicateNames(true)}, func(name string, dec *jsontext.Decoder) error {
+	haveItems := false
+	err := members(body, opts, func(name string, dec *jsontext.Decoder) error {
 		switch name {
 		case itemsKey:
 			haveItems = true
-			if dec.PeekKind() == 'n' {
-				// A null list holds no items, as decodePage reads it.
-				_, err := dec.ReadToken()
-				return err
-			}
-			if err := expectKind(dec, '['); err != nil {
-				return fmt.Errorf("decoding %q: %w", itemsKey, err)
-			}
-			for ; dec.PeekKind() != ']'; n++ {
-				if dec.PeekKind() == 'n' {
-					return fmt.Errorf("item %d of %q is null", n, itemsKey)
-				}
-				if _, err := dec.ReadValue(); err != nil {
-					return fmt.Errorf("decoding %q: %w", itemsKey, err)
-				}
-			}
-			return expectKind(dec, ']')
+			return items(dec)
 		case "meta":
 			if err := json.UnmarshalDecode(dec, &meta); err != nil {
 				return fmt.Errorf("decoding \"meta\": %w", err)
@@ -365,9 +364,9 @@ func readMeta[M any](body []byte, itemsKey string) (*M, int, error) {
 		err = complete(haveItems, meta != nil, itemsKey)
 	}
 	if err != nil {
-		return nil, 0, malformed(body, err)
+		return nil, malformed(body, err)
 	}
-	return meta, n, nil
+	return meta, nil
 }
 
 // members hands each member of the JSON object body to fn, with the
