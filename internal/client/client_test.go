@@ -67,7 +67,7 @@ func collectConversations(t *testing.T, c *Client, f ConversationFilter, opts Li
 	var ids []string
 	st, err := c.ListConversations(context.Background(), f, opts, func(page []Conversation) error {
 		for _, c := range page {
-			ids = append(ids, c.ID)
+			ids = append(ids, *c.ID)
 		}
 		return nil
 	})
@@ -680,7 +680,7 @@ func TestItemsOutliveLaterPages(t *testing.T) {
 	for i, c := range got {
 		n := i + 1
 		pad := strings.Repeat(string(rune('a'+n)), 100*n)
-		if c.ID != fmt.Sprintf("c%d", n) || c.Name == nil || *c.Name != pad ||
+		if *c.ID != fmt.Sprintf("c%d", n) || c.Name == nil || *c.Name != pad ||
 			c.Metadata[fmt.Sprintf("k%d", n)] == nil || *c.Metadata[fmt.Sprintf("k%d", n)] != pad ||
 			c.Configuration == nil || string(c.Configuration.ChannelSettings) != fmt.Sprintf(`{"p":"%s"}`, pad) {
 			t.Errorf("item %d changed after later pages were read: %+v", n, c)
@@ -702,7 +702,7 @@ func TestOnePageAhead(t *testing.T) {
 	seen := 0
 	_, err := newTestClient(t, f.URL).ListConversations(context.Background(), ConversationFilter{}, ListOptions{}, func(page []Conversation) error {
 		seen++
-		k, _ := strconv.Atoi(page[0].ID)
+		k, _ := strconv.Atoi(*page[0].ID)
 		for deadline := time.Now().Add(5 * time.Second); k < pages && len(f.requests()) < k+1; time.Sleep(time.Millisecond) {
 			if time.Now().After(deadline) {
 				return fmt.Errorf("page %d was not requested while page %d was worked on", k+1, k)

@@ -17,7 +17,7 @@ const (
 // Conversation is an item of GET /v2/Conversations. Pointer fields, and
 // pointer elements of lists and maps, are null or absent in some responses.
 type Conversation struct {
-	ID              string              `json:"id"`
+	ID              *string             `json:"id"`
 	AccountID       *string             `json:"accountId"`
 	ConfigurationID *string             `json:"configurationId"`
 	Status          *string             `json:"status"`
@@ -56,7 +56,7 @@ type V1Bridge struct {
 // Participant is an item of GET /v2/Conversations/{id}/Participants, and
 // the shape of the participants embedded in a v2 conversation.
 type Participant struct {
-	ID             string                `json:"id"`
+	ID             *string               `json:"id"`
 	ConversationID *string               `json:"conversationId"`
 	AccountID      *string               `json:"accountId"`
 	Name           *string               `json:"name"`

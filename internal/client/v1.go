@@ -3,6 +3,8 @@ package client
 import (
 	"context"
 	"net/url"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // Timers are the v1 inactivity and closing timers; either may be absent.
@@ -11,11 +13,10 @@ type Timers struct {
 	DateClosed   *string `json:"date_closed"`
 }
 
-// Links are the v1 related-resource URLs.
-type Links struct {
-	Participant  *string `json:"participant"`
-	Conversation *string `json:"conversation"`
-}
+// Links are the v1 related-resource URLs, by name: an open map, whose
+// values are kept as the JSON Twilio sent, so that one odd member cannot
+// fail a page.
+type Links = map[string]jsontext.Value
 
 // UserConversation is an item of
 // GET /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations.
@@ -37,7 +38,7 @@ type UserConversation struct {
 	NotificationLevel    *string `json:"notification_level"`
 	UniqueName           *string `json:"unique_name"`
 	URL                  *string `json:"url"`
-	Links                *Links  `json:"links"`
+	Links                Links   `json:"links"`
 }
 
 // MessagingBinding is how a non-chat participant is reached.
@@ -67,7 +68,7 @@ type ParticipantConversation struct {
 	ConversationCreatedBy       *string           `json:"conversation_created_by"`
 	ConversationState           *string           `json:"conversation_state"`
 	ConversationTimers          *Timers           `json:"conversation_timers"`
-	Links                       *Links            `json:"links"`
+	Links                       Links             `json:"links"`
 }
 
 // ListUserConversations reads
@@ -110,13 +111,13 @@ func (c *Client) ListParticipantConversations(ctx context.Context, f Participant
 
 // Service is an item of GET /v1/Services, a Conversation Service.
 type Service struct {
-	Sid          *string            `json:"sid"`
-	AccountSid   *string            `json:"account_sid"`
-	FriendlyName *string            `json:"friendly_name"`
-	DateCreated  *string            `json:"date_created"`
-	DateUpdated  *string            `json:"date_updated"`
-	URL          *string            `json:"url"`
-	Links        map[string]*string `json:"links"`
+	Sid          *string `json:"sid"`
+	AccountSid   *string `json:"account_sid"`
+	FriendlyName *string `json:"friendly_name"`
+	DateCreated  *string `json:"date_created"`
+	DateUpdated  *string `json:"date_updated"`
+	URL          *string `json:"url"`
+	Links        Links   `json:"links"`
 }
 
 // MaxPageSizeServices is the largest page of services.
@@ -129,19 +130,19 @@ func (c *Client) ListServices(ctx context.Context, opts ListOptions, fn func([]S
 
 // User is an item of GET /v1/Services/{ChatServiceSid}/Users, a chat user.
 type User struct {
-	Sid            *string            `json:"sid"`
-	AccountSid     *string            `json:"account_sid"`
-	ChatServiceSid *string            `json:"chat_service_sid"`
-	RoleSid        *string            `json:"role_sid"`
-	Identity       *string            `json:"identity"`
-	FriendlyName   *string            `json:"friendly_name"`
-	Attributes     *string            `json:"attributes"`
-	IsOnline       *bool              `json:"is_online"`
-	IsNotifiable   *bool              `json:"is_notifiable"`
-	DateCreated    *string            `json:"date_created"`
-	DateUpdated    *string            `json:"date_updated"`
-	URL            *string            `json:"url"`
-	Links          map[string]*string `json:"links"`
+	Sid            *string `json:"sid"`
+	AccountSid     *string `json:"account_sid"`
+	ChatServiceSid *string `json:"chat_service_sid"`
+	RoleSid        *string `json:"role_sid"`
+	Identity       *string `json:"identity"`
+	FriendlyName   *string `json:"friendly_name"`
+	Attributes     *string `json:"attributes"`
+	IsOnline       *bool   `json:"is_online"`
+	IsNotifiable   *bool   `json:"is_notifiable"`
+	DateCreated    *string `json:"date_created"`
+	DateUpdated    *string `json:"date_updated"`
+	URL            *string `json:"url"`
+	Links          Links   `json:"links"`
 }
 
 // ListUsers reads GET /v1/Services/{chatServiceSid}/Users.

@@ -41,3 +41,11 @@ func computedObject(desc string, attrs map[string]schema.Attribute) schema.Singl
 func nestedObject(attrs map[string]schema.Attribute) schema.NestedAttributeObject {
 	return schema.NestedAttributeObject{Attributes: attrs}
 }
+
+func computedStringMap(desc string) schema.MapAttribute {
+	return schema.MapAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: desc}
+}
+
+func computedObjectList(desc string, attrs map[string]schema.Attribute) schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{Computed: true, MarkdownDescription: desc, NestedObject: nestedObject(attrs)}
+}

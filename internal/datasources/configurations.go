@@ -41,16 +41,15 @@ type configurationsModel struct {
 	Configurations types.List   `tfsdk:"configurations"`
 }
 
-// resourceConfigurationAttributes describe a configuration as the
-// ControlPlane endpoints return it.
-func resourceConfigurationAttributes() map[string]schema.Attribute {
-	attrs := configurationAttributes()
-	attrs["id"] = computedString("Configuration ID, such as `conv_configuration_01k1etk2y5f1y9fpe2epfdtvv2` (the `configuration_id` of a conversation).")
-	attrs["created_at"] = computedTime("When the configuration was created (RFC 3339).")
-	attrs["updated_at"] = computedTime("When the configuration was last updated (RFC 3339).")
-	attrs["version"] = computedInt("Version of the configuration, raised by every change.")
-	return attrs
-}
+// configurationType is a configuration as the ControlPlane endpoints
+// return it: the block a conversation embeds, with its id, timestamps and
+// version.
+var configurationType = declare("configuration", func(c *client.Configuration) *string { return c.ID }, fields(
+	str("id", "Configuration ID, such as `conv_configuration_01k1etk2y5f1y9fpe2epfdtvv2` (the `configuration_id` of a conversation).", func(c *client.Configuration) *string { return c.ID }),
+	timestamp("created_at", "When the configuration was created (RFC 3339).", func(c *client.Configuration) *string { return c.CreatedAt }),
+	timestamp("updated_at", "When the configuration was last updated (RFC 3339).", func(c *client.Configuration) *string { return c.UpdatedAt }),
+	integer("version", "Version of the configuration, raised by every change.", func(c *client.Configuration) *int64 { return c.Version }),
+), embed(func(c *client.Configuration) *client.ConversationConfig { return &c.ConversationConfig }, conversationConfigType))
 
 func (d *configurationsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_conversation_configurations"
@@ -67,7 +66,7 @@ func (d *configurationsDataSource) Schema(ctx context.Context, _ datasource.Sche
 	attrs["configurations"] = schema.ListNestedAttribute{
 		Computed:            true,
 		MarkdownDescription: "The configurations, in the API's order; an empty list when there are none.",
-		NestedObject:        nestedObject(resourceConfigurationAttributes()),
+		NestedObject:        nestedObject(configurationType.attributes()),
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: description("Lists the conversation configurations of the account (Conversations v2): how conversations are grouped, their status timeouts and webhooks. `total` counts them; with `include_items = false`, only the count is stored.",
@@ -96,7 +95,7 @@ func (d *configurationsDataSource) ReadState(ctx context.Context, config tfsdk.C
 		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.Configuration) error) (client.Stats, error) {
 			return d.client.ListConfigurations(ctx, store, opts, fn)
 		},
-		item: writeConfiguration,
+		item: configurationType.write,
 	})
 }
 
@@ -109,7 +108,7 @@ func (d *configurationDataSource) Schema(ctx context.Context, _ datasource.Schem
 		MarkdownDescription: "Looks up one conversation configuration (Conversations v2) by its ID, such as the `configuration_id` of a conversation, with the attributes of an item of `twilio_conversation_configurations` at the top level. An unknown ID is an error, not an empty result.\n\n" +
 			"**Endpoint:** `GET /v2/ControlPlane/Configurations/{id}`, one request.\n\n" +
 			"**Permissions:** read access to Conversations v2 configurations. Nothing is ever written.",
-		Attributes: oneAttributes(ctx, resourceConfigurationAttributes(), "ID of the configuration, such as the `configuration_id` of a conversation."),
+		Attributes: oneAttributes(ctx, configurationType.attributes(), "ID of the configuration, such as the `configuration_id` of a conversation."),
 	}
 }
 
@@ -127,24 +126,7 @@ func (d *configurationDataSource) ReadState(ctx context.Context, config tfsdk.Co
 		get: func(ctx context.Context) (*client.Configuration, error) { return d.client.GetConfiguration(ctx, id) },
 		fields: func(w *stateWriter, c *client.Configuration) {
 			c.ID = &id // the state keeps the id as configured
-			configurationResourceFields(w, c)
+			configurationType.writeFields(w, c, configurationType.ref(c))
 		},
 	})
-}
-
-// writeConfiguration writes a configuration of the ControlPlane endpoints.
-func writeConfiguration(w *stateWriter, c *client.Configuration) {
-	w.object(13)
-	configurationResourceFields(w, c)
-}
-
-// configurationResourceFields writes the thirteen attributes of a
-// configuration of the ControlPlane endpoints.
-func configurationResourceFields(w *stateWriter, c *client.Configuration) {
-	id := deref(c.ID)
-	w.str("id", c.ID)
-	w.time("created_at", c.CreatedAt, "configuration", id)
-	w.time("updated_at", c.UpdatedAt, "configuration", id)
-	w.int("version", c.Version)
-	configurationFields(w, &c.ConversationConfig, "configuration", id)
 }

@@ -31,7 +31,7 @@ func (d *conversationDataSource) Schema(ctx context.Context, _ datasource.Schema
 		MarkdownDescription: "Looks up one conversation (Conversations v2) by its ID, with the attributes of an item of `twilio_conversations` at the top level. An unknown ID is an error, not an empty result.\n\n" +
 			"**Endpoint:** `GET /v2/Conversations/{id}`, one request.\n\n" +
 			"**Permissions:** read access to Conversations v2 conversations. Nothing is ever written.",
-		Attributes: oneAttributes(ctx, conversationAttributes(), "ID of the conversation, such as `conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2` (the `id` of an item of `twilio_conversations`)."),
+		Attributes: oneAttributes(ctx, conversationType.attributes(), "ID of the conversation, such as `conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2` (the `id` of an item of `twilio_conversations`)."),
 	}
 }
 
@@ -48,8 +48,8 @@ func (d *conversationDataSource) ReadState(ctx context.Context, config tfsdk.Con
 		typeName: "twilio_conversation", notFound: "conversation " + strconv.Quote(id), timeouts: t,
 		get: func(ctx context.Context) (*client.Conversation, error) { return d.client.GetConversation(ctx, id) },
 		fields: func(w *stateWriter, c *client.Conversation) {
-			c.ID = id // the state keeps the id as configured
-			conversationFields(w, c)
+			c.ID = &id // the state keeps the id as configured
+			conversationType.writeFields(w, c, conversationType.ref(c))
 		},
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
@@ -93,7 +94,7 @@ func (d *conversationsDataSource) Schema(ctx context.Context, _ datasource.Schem
 	attrs["conversations"] = schema.ListNestedAttribute{
 		Computed:            true,
 		MarkdownDescription: "The conversations, in the API's order; an empty list when none match.",
-		NestedObject:        nestedObject(conversationAttributes()),
+		NestedObject:        nestedObject(conversationType.attributes()),
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: description("Lists the conversations of the account (Conversations v2), optionally only those in some states or of one channel resource (filters Twilio applies), "+
@@ -132,7 +133,7 @@ func (d *conversationsDataSource) ReadState(ctx context.Context, config tfsdk.Co
 		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.Conversation) error) (client.Stats, error) {
 			return d.client.ListConversations(ctx, filter, opts, fn)
 		},
-		item:    writeConversation,
+		item:    conversationType.write,
 		keep:    keep,
 		countBy: func(c *client.Conversation) *string { return c.Status },
 	})
@@ -183,105 +184,42 @@ func (m conversationsModel) keep(q url.Values) (func(*client.Conversation) bool,
 	}, diags
 }
 
-// conversationAttributes describe a v2 conversation, an item of
-// twilio_conversations and the whole of twilio_conversation.
-func conversationAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"id":               computedString("Conversation ID, such as `conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2`."),
-		"account_id":       computedString("SID of the Twilio account (`AC…`)."),
-		"configuration_id": computedString("ID of the conversation configuration applied."),
-		"status":           computedString("`ACTIVE`, `INACTIVE` or `CLOSED` (new values are passed through)."),
-		"name":             computedString("Name of the conversation; null when not set."),
-		"created_at":       computedTime("When the conversation was created (RFC 3339)."),
-		"updated_at":       computedTime("When the conversation was last updated (RFC 3339)."),
-		"metadata": schema.MapAttribute{
-			Computed:            true,
-			ElementType:         types.StringType,
-			MarkdownDescription: "Free-form string metadata; null when the API returns none.",
-		},
-		"configuration": computedObject("Configuration of the conversation.", configurationAttributes()),
-		"participants": schema.ListNestedAttribute{
-			Computed:            true,
-			MarkdownDescription: "Participants embedded in the conversation; null when the API omits them.",
-			NestedObject:        nestedObject(participantAttributes()),
-		},
-	}
-}
+// conversationType is a v2 conversation, an item of twilio_conversations
+// and the whole of twilio_conversation.
+var conversationType = declare("conversation", func(c *client.Conversation) *string { return c.ID }, fields(
+	str("id", "Conversation ID, such as `conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2`.", func(c *client.Conversation) *string { return c.ID }),
+	str("account_id", "SID of the Twilio account (`AC…`).", func(c *client.Conversation) *string { return c.AccountID }),
+	str("configuration_id", "ID of the conversation configuration applied.", func(c *client.Conversation) *string { return c.ConfigurationID }),
+	str("status", "`ACTIVE`, `INACTIVE` or `CLOSED` (new values are passed through).", func(c *client.Conversation) *string { return c.Status }),
+	str("name", "Name of the conversation; null when not set.", func(c *client.Conversation) *string { return c.Name }),
+	timestamp("created_at", "When the conversation was created (RFC 3339).", func(c *client.Conversation) *string { return c.CreatedAt }),
+	timestamp("updated_at", "When the conversation was last updated (RFC 3339).", func(c *client.Conversation) *string { return c.UpdatedAt }),
+	strMap("metadata", "Free-form string metadata; null when the API returns none.", func(c *client.Conversation) map[string]*string { return c.Metadata }),
+	object("configuration", "Configuration of the conversation.", func(c *client.Conversation) *client.ConversationConfig { return c.Configuration }, conversationConfigType),
+	objectList("participants", "Participants embedded in the conversation; null when the API omits them.", func(c *client.Conversation) []*client.Participant { return c.Participants }, participantType),
+))
 
-// configurationAttributes describe a conversation configuration, as a
-// conversation embeds it; twilio_conversation_configurations adds its id,
-// timestamps and version.
-func configurationAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"display_name":               computedString("Display name of the configuration."),
-		"description":                computedString("Description of the configuration."),
-		"conversation_grouping_type": computedString("`GROUP_BY_PROFILE`, `GROUP_BY_PARTICIPANT_ADDRESSES` or `GROUP_BY_PARTICIPANT_ADDRESSES_AND_CHANNEL_TYPE` (new values are passed through)."),
-		"memory_store_id":            computedString("ID of the memory store."),
-		"channel_settings":           computedJSON("Per-channel settings, as normalized JSON text (decode with `jsondecode`)."),
-		"status_callbacks": schema.ListNestedAttribute{
-			Computed:            true,
-			MarkdownDescription: "Webhooks called on status changes.",
-			NestedObject: nestedObject(map[string]schema.Attribute{
-				"url":    computedString("Callback URL."),
-				"method": computedString("HTTP method: `POST` or `GET`."),
-			}),
-		},
-		"intelligence_configuration_ids": computedStringList("IDs of the Conversational Intelligence configurations."),
-		"memory_extraction_enabled":      computedBool("Whether memory extraction is on."),
-		"conversations_v1_bridge": computedObject("Link to a Conversations v1 service.", map[string]schema.Attribute{
-			"service_id": computedString("SID of the Conversation Service (`IS…`)."),
-		}),
-	}
-}
+// conversationConfigType is a conversation configuration as a conversation
+// embeds it; configurationType adds its id, timestamps and version.
+var conversationConfigType = declare[client.ConversationConfig]("configuration", nil, fields(
+	str("display_name", "Display name of the configuration.", func(c *client.ConversationConfig) *string { return c.DisplayName }),
+	str("description", "Description of the configuration.", func(c *client.ConversationConfig) *string { return c.Description }),
+	str("conversation_grouping_type", "`GROUP_BY_PROFILE`, `GROUP_BY_PARTICIPANT_ADDRESSES` or `GROUP_BY_PARTICIPANT_ADDRESSES_AND_CHANNEL_TYPE` (new values are passed through).",
+		func(c *client.ConversationConfig) *string { return c.ConversationGroupingType }),
+	str("memory_store_id", "ID of the memory store.", func(c *client.ConversationConfig) *string { return c.MemoryStoreID }),
+	jsonValue("channel_settings", "Per-channel settings (status timeouts and capture rules), as normalized JSON text (decode with `jsondecode`).",
+		func(c *client.ConversationConfig) jsontext.Value { return c.ChannelSettings }),
+	objectList("status_callbacks", "Webhooks called on status changes.", func(c *client.ConversationConfig) []*client.StatusCallback { return c.StatusCallbacks }, statusCallbackType),
+	strList("intelligence_configuration_ids", "IDs of the Conversational Intelligence configurations.", func(c *client.ConversationConfig) []*string { return c.IntelligenceConfigurationIDs }),
+	boolean("memory_extraction_enabled", "Whether memory extraction is on.", func(c *client.ConversationConfig) *bool { return c.MemoryExtractionEnabled }),
+	object("conversations_v1_bridge", "Link to a Conversations v1 service.", func(c *client.ConversationConfig) *client.V1Bridge { return c.ConversationsV1Bridge }, v1BridgeType),
+))
 
-// writeConversation writes a v2 conversation.
-func writeConversation(w *stateWriter, c *client.Conversation) {
-	w.object(10)
-	conversationFields(w, c)
-}
+var statusCallbackType = declare[client.StatusCallback]("status callback", nil, fields(
+	str("url", "Callback URL.", func(c *client.StatusCallback) *string { return c.URL }),
+	str("method", "HTTP method: `POST` or `GET`.", func(c *client.StatusCallback) *string { return c.Method }),
+))
 
-// conversationFields writes the ten attributes of a v2 conversation.
-func conversationFields(w *stateWriter, c *client.Conversation) {
-	w.str("account_id", c.AccountID)
-	if k := c.Configuration; w.nested("configuration", k != nil, 9) {
-		configurationFields(w, k, "conversation", c.ID)
-	}
-	w.str("configuration_id", c.ConfigurationID)
-	w.time("created_at", c.CreatedAt, "conversation", c.ID)
-	w.strValue("id", c.ID)
-	w.strMap("metadata", c.Metadata)
-	w.str("name", c.Name)
-	if w.list("participants", len(c.Participants), c.Participants == nil) {
-		for _, p := range c.Participants {
-			writeParticipant(w, p)
-		}
-	}
-	w.str("status", c.Status)
-	w.time("updated_at", c.UpdatedAt, "conversation", c.ID)
-}
-
-// configurationFields writes the nine attributes of a configuration as a
-// conversation embeds it; kind and id name its owner in messages.
-func configurationFields(w *stateWriter, k *client.ConversationConfig, kind, id string) {
-	w.json("channel_settings", k.ChannelSettings, kind, id)
-	w.str("conversation_grouping_type", k.ConversationGroupingType)
-	if b := k.ConversationsV1Bridge; w.nested("conversations_v1_bridge", b != nil, 1) {
-		w.str("service_id", b.ServiceID)
-	}
-	w.str("description", k.Description)
-	w.str("display_name", k.DisplayName)
-	w.strList("intelligence_configuration_ids", k.IntelligenceConfigurationIDs)
-	w.bool("memory_extraction_enabled", k.MemoryExtractionEnabled)
-	w.str("memory_store_id", k.MemoryStoreID)
-	if w.list("status_callbacks", len(k.StatusCallbacks), k.StatusCallbacks == nil) {
-		for _, cb := range k.StatusCallbacks {
-			if cb == nil {
-				w.null()
-				continue
-			}
-			w.object(2)
-			w.str("method", cb.Method)
-			w.str("url", cb.URL)
-		}
-	}
-}
+var v1BridgeType = declare[client.V1Bridge]("bridge", nil, fields(
+	str("service_id", "SID of the Conversation Service (`IS…`).", func(b *client.V1Bridge) *string { return b.ServiceID }),
+))

@@ -208,8 +208,12 @@ func addListError(diags *diag.Diagnostics, typeName string, err error, notFound 
 	summary := "Unable to read " + typeName
 	detail := err.Error()
 	var apiErr *client.Error
+	var pageErr *client.PageError
+	laterPage := errors.As(err, &pageErr) && pageErr.Page > 1
 	if errors.As(err, &apiErr) {
 		switch {
+		case apiErr.NotFound() && laterPage:
+			detail += fmt.Sprintf("\n\nThe first %d pages were read, so what was looked up exists: the listing broke while it was read (a page token that expired, or an object deleted meanwhile). Run the read again.", pageErr.Page-1)
 		case apiErr.NotFound() && notFound != "":
 			summary = "Twilio " + notFound + " not found"
 			detail = fmt.Sprintf("%s not found.\n\n%s", notFound, err)

@@ -326,7 +326,7 @@ func TestReadTimeoutMidListing(t *testing.T) {
   page_size = 2
   timeouts  = { read = "1s" }
 }`),
-			ExpectError: errRe("Twilio read timed out", `twilio_conversations took longer than timeouts.read ("1s")`, "items in", "pages had been read", "Nothing was stored"),
+			ExpectError: errRe("Twilio read timed out", `twilio_conversations took longer than timeouts.read ("1s")`, "matching items in", "had been read in full", "Nothing was stored"),
 		}},
 	})
 	if n := e.RequestCount(); n >= 20 {

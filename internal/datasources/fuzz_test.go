@@ -42,7 +42,7 @@ func FuzzWriteConversations(f *testing.F) {
 			list: func(_ context.Context, _ client.ListOptions, fn func([]client.Conversation) error) (client.Stats, error) {
 				return client.Stats{Requests: 1, Items: len(items)}, fn(items)
 			},
-			item:    writeConversation,
+			item:    conversationType.write,
 			countBy: func(c *client.Conversation) *string { return c.Status },
 		})
 		if diags.HasError() {
@@ -63,12 +63,12 @@ func FuzzWriteConversations(f *testing.F) {
 		}
 		for i, v := range written {
 			var item map[string]tftypes.Value
-			var id string
+			var id *string
 			if err := v.As(&item); err != nil {
 				t.Fatal(err)
 			}
-			if err := item["id"].As(&id); err != nil || id != items[i].ID {
-				t.Fatalf("item %d has id %q, want %q (%v)", i, id, items[i].ID, err)
+			if err := item["id"].As(&id); err != nil || deref(id) != deref(items[i].ID) || (id == nil) != (items[i].ID == nil) {
+				t.Fatalf("item %d has id %v, want %v (%v)", i, id, items[i].ID, err)
 			}
 		}
 	})

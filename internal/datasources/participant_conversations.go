@@ -2,6 +2,8 @@ package datasources
 
 import (
 	"context"
+
+	"github.com/go-json-experiment/json/jsontext"
 	"net/url"
 	"strconv"
 
@@ -74,31 +76,7 @@ func (d *participantConversationsDataSource) Schema(ctx context.Context, _ datas
 	attrs["conversations"] = schema.ListNestedAttribute{
 		Computed:            true,
 		MarkdownDescription: "The participant's conversations in the account's default Conversation Service, sorted by conversation SID; an empty list when there are none.",
-		NestedObject: nestedObject(map[string]schema.Attribute{
-			"account_sid":          computedString("SID of the Twilio account (`AC…`)."),
-			"chat_service_sid":     computedString("SID of the Conversation Service (`IS…`)."),
-			"participant_sid":      computedString("SID of the participant (`MB…`)."),
-			"participant_user_sid": computedString("SID of the participant's chat user (`US…`); null for messaging participants."),
-			"participant_identity": computedString("Chat identity of the participant; null for messaging participants."),
-			"participant_messaging_binding": computedObject("How a messaging participant is reached; null for chat users.", map[string]schema.Attribute{
-				"address":           computedString("The participant's address, such as `+15551234567`."),
-				"proxy_address":     computedString("Twilio address the participant talks to."),
-				"projected_address": computedString("Address shown to chat participants of a group."),
-				"type":              computedString("Binding type, such as `sms` or `whatsapp`."),
-				"level":             computedString("Binding level, when set."),
-				"name":              computedString("Binding name, when set."),
-			}),
-			"conversation_sid":           computedString("SID of the conversation (`CH…`)."),
-			"conversation_unique_name":   computedString("Unique name of the conversation."),
-			"conversation_friendly_name": computedString("Friendly name of the conversation."),
-			"conversation_attributes":    computedJSON("Attributes of the conversation, as normalized JSON text."),
-			"conversation_date_created":  computedTime("When the conversation was created (RFC 3339)."),
-			"conversation_date_updated":  computedTime("When the conversation was last updated (RFC 3339)."),
-			"conversation_created_by":    computedString("Identity of the conversation's creator."),
-			"conversation_state":         computedString("`active`, `inactive` or `closed`."),
-			"conversation_timers":        timersAttribute("Timers of the conversation."),
-			"links":                      linksAttribute(),
-		}),
+		NestedObject:        nestedObject(participantConversationType.attributes()),
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: description("Lists the conversations one participant, a chat identity or a messaging address, takes part in (Conversations v1), in the account's default Conversation Service or in the one `chat_service_sid` names; an identity or address with no conversation gives an empty list.",
@@ -139,37 +117,39 @@ func (d *participantConversationsDataSource) ReadState(ctx context.Context, conf
 		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.ParticipantConversation) error) (client.Stats, error) {
 			return d.client.ListParticipantConversations(ctx, filter, opts, fn)
 		},
-		item:    writeParticipantConversation,
+		item:    participantConversationType.write,
 		keep:    keep,
 		countBy: func(c *client.ParticipantConversation) *string { return c.ConversationState },
 	})
 }
 
-// writeParticipantConversation writes a v1 participant conversation.
-func writeParticipantConversation(w *stateWriter, c *client.ParticipantConversation) {
-	id := deref(c.ConversationSid)
-	w.object(16)
-	w.str("account_sid", c.AccountSid)
-	w.str("chat_service_sid", c.ChatServiceSid)
-	w.jsonText("conversation_attributes", c.ConversationAttributes, "conversation", id)
-	w.str("conversation_created_by", c.ConversationCreatedBy)
-	w.time("conversation_date_created", c.ConversationDateCreated, "conversation", id)
-	w.time("conversation_date_updated", c.ConversationDateUpdated, "conversation", id)
-	w.str("conversation_friendly_name", c.ConversationFriendlyName)
-	w.str("conversation_sid", c.ConversationSid)
-	w.str("conversation_state", c.ConversationState)
-	writeTimers(w, "conversation_timers", c.ConversationTimers, id)
-	w.str("conversation_unique_name", c.ConversationUniqueName)
-	writeLinks(w, "links", c.Links)
-	w.str("participant_identity", c.ParticipantIdentity)
-	if b := c.ParticipantMessagingBinding; w.nested("participant_messaging_binding", b != nil, 6) {
-		w.str("address", b.Address)
-		w.str("level", b.Level)
-		w.str("name", b.Name)
-		w.str("projected_address", b.ProjectedAddress)
-		w.str("proxy_address", b.ProxyAddress)
-		w.str("type", b.Type)
-	}
-	w.str("participant_sid", c.ParticipantSid)
-	w.str("participant_user_sid", c.ParticipantUserSid)
-}
+// participantConversationType is a v1 participant conversation.
+var participantConversationType = declare("conversation", func(c *client.ParticipantConversation) *string { return c.ConversationSid }, fields(
+	str("account_sid", "SID of the Twilio account (`AC…`).", func(c *client.ParticipantConversation) *string { return c.AccountSid }),
+	str("chat_service_sid", "SID of the Conversation Service (`IS…`).", func(c *client.ParticipantConversation) *string { return c.ChatServiceSid }),
+	str("participant_sid", "SID of the participant (`MB…`).", func(c *client.ParticipantConversation) *string { return c.ParticipantSid }),
+	str("participant_user_sid", "SID of the participant's chat user (`US…`); null for messaging participants.", func(c *client.ParticipantConversation) *string { return c.ParticipantUserSid }),
+	str("participant_identity", "Chat identity of the participant; null for messaging participants. Personal data.", func(c *client.ParticipantConversation) *string { return c.ParticipantIdentity }),
+	object("participant_messaging_binding", "How a messaging participant is reached; null for chat users. Personal data.",
+		func(c *client.ParticipantConversation) *client.MessagingBinding { return c.ParticipantMessagingBinding }, messagingBindingType),
+	str("conversation_sid", "SID of the conversation (`CH…`).", func(c *client.ParticipantConversation) *string { return c.ConversationSid }),
+	str("conversation_unique_name", "Unique name of the conversation.", func(c *client.ParticipantConversation) *string { return c.ConversationUniqueName }),
+	str("conversation_friendly_name", "Friendly name of the conversation.", func(c *client.ParticipantConversation) *string { return c.ConversationFriendlyName }),
+	jsonString("conversation_attributes", "Attributes of the conversation, as normalized JSON text.", func(c *client.ParticipantConversation) *string { return c.ConversationAttributes }),
+	timestamp("conversation_date_created", "When the conversation was created (RFC 3339).", func(c *client.ParticipantConversation) *string { return c.ConversationDateCreated }),
+	timestamp("conversation_date_updated", "When the conversation was last updated (RFC 3339).", func(c *client.ParticipantConversation) *string { return c.ConversationDateUpdated }),
+	str("conversation_created_by", "Identity of the conversation's creator.", func(c *client.ParticipantConversation) *string { return c.ConversationCreatedBy }),
+	str("conversation_state", "`active`, `inactive` or `closed`.", func(c *client.ParticipantConversation) *string { return c.ConversationState }),
+	object("conversation_timers", "Timers of the conversation.", func(c *client.ParticipantConversation) *client.Timers { return c.ConversationTimers }, timersType),
+	urlMap("links", linksDescription, func(c *client.ParticipantConversation) map[string]jsontext.Value { return c.Links }),
+))
+
+// messagingBindingType is how a non-chat participant is reached.
+var messagingBindingType = declare[client.MessagingBinding]("binding", nil, fields(
+	str("address", "The participant's address, such as `+15551234567`.", func(b *client.MessagingBinding) *string { return b.Address }),
+	str("proxy_address", "Twilio address the participant talks to.", func(b *client.MessagingBinding) *string { return b.ProxyAddress }),
+	str("projected_address", "Address shown to chat participants of a group.", func(b *client.MessagingBinding) *string { return b.ProjectedAddress }),
+	str("type", "Binding type, such as `sms` or `whatsapp`.", func(b *client.MessagingBinding) *string { return b.Type }),
+	str("level", "Binding level, when set.", func(b *client.MessagingBinding) *string { return b.Level }),
+	str("name", "Binding name, when set.", func(b *client.MessagingBinding) *string { return b.Name }),
+))

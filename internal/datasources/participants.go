@@ -39,29 +39,25 @@ func (d *participantsDataSource) Metadata(_ context.Context, req datasource.Meta
 	resp.TypeName = req.ProviderTypeName + "_participants"
 }
 
-// participantAttributes describe a v2 participant, in this data source and
-// inside each conversation of twilio_conversations.
-func participantAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"id":              computedString("Participant ID, such as `conv_participant_…`."),
-		"conversation_id": computedString("ID of the conversation the participant belongs to."),
-		"account_id":      computedString("SID of the Twilio account (`AC…`)."),
-		"name":            computedString("Display name; null when not set."),
-		"type":            computedString("Participant type: `HUMAN_AGENT`, `CUSTOMER`, `AI_AGENT`, `AGENT` or `UNKNOWN` (new values are passed through)."),
-		"profile_id":      computedString("ID of the participant's profile, when known."),
-		"addresses": schema.ListNestedAttribute{
-			Computed:            true,
-			MarkdownDescription: "Channel addresses the participant is reached at.",
-			NestedObject: nestedObject(map[string]schema.Attribute{
-				"channel":    computedString("Channel: `VOICE`, `SMS`, `RCS`, `WHATSAPP`, `CHAT`, `VIDEO`, …"),
-				"address":    computedString("Address on that channel, such as `+15551234567`."),
-				"channel_id": computedString("ID of the channel resource, when known."),
-			}),
-		},
-		"created_at": computedTime("When the participant was created (RFC 3339)."),
-		"updated_at": computedTime("When the participant was last updated (RFC 3339)."),
-	}
-}
+// participantType is a v2 participant, of this data source and inside
+// each conversation of twilio_conversations.
+var participantType = declare("participant", func(p *client.Participant) *string { return p.ID }, fields(
+	str("id", "Participant ID, such as `conv_participant_…`.", func(p *client.Participant) *string { return p.ID }),
+	str("conversation_id", "ID of the conversation the participant belongs to.", func(p *client.Participant) *string { return p.ConversationID }),
+	str("account_id", "SID of the Twilio account (`AC…`).", func(p *client.Participant) *string { return p.AccountID }),
+	str("name", "Display name; null when not set. Personal data.", func(p *client.Participant) *string { return p.Name }),
+	str("type", "Participant type: `HUMAN_AGENT`, `CUSTOMER`, `AI_AGENT`, `AGENT` or `UNKNOWN` (new values are passed through).", func(p *client.Participant) *string { return p.Type }),
+	str("profile_id", "ID of the participant's profile, when known.", func(p *client.Participant) *string { return p.ProfileID }),
+	objectList("addresses", "Channel addresses the participant is reached at. Personal data.", func(p *client.Participant) []*client.ParticipantAddress { return p.Addresses }, addressType),
+	timestamp("created_at", "When the participant was created (RFC 3339).", func(p *client.Participant) *string { return p.CreatedAt }),
+	timestamp("updated_at", "When the participant was last updated (RFC 3339).", func(p *client.Participant) *string { return p.UpdatedAt }),
+))
+
+var addressType = declare[client.ParticipantAddress]("address", nil, fields(
+	str("channel", "Channel: `VOICE`, `SMS`, `RCS`, `WHATSAPP`, `CHAT`, `VIDEO`, …", func(a *client.ParticipantAddress) *string { return a.Channel }),
+	str("address", "Address on that channel, such as `+15551234567`.", func(a *client.ParticipantAddress) *string { return a.Address }),
+	str("channel_id", "ID of the channel resource, when known.", func(a *client.ParticipantAddress) *string { return a.ChannelID }),
+))
 
 func (d *participantsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := listAttributes(ctx, client.MaxPageSizeV2, "counts_by_type", "`type`")
@@ -79,7 +75,7 @@ func (d *participantsDataSource) Schema(ctx context.Context, _ datasource.Schema
 	attrs["participants"] = schema.ListNestedAttribute{
 		Computed:            true,
 		MarkdownDescription: "The conversation's participants, in the API's order; an empty list when it has none.",
-		NestedObject:        nestedObject(participantAttributes()),
+		NestedObject:        nestedObject(participantType.attributes()),
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: description("Lists the participants of one conversation (Conversations v2). An unknown conversation is an error, not an empty list.",
@@ -110,38 +106,8 @@ func (d *participantsDataSource) ReadState(ctx context.Context, config tfsdk.Con
 		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.Participant) error) (client.Stats, error) {
 			return d.client.ListParticipants(ctx, id, opts, fn)
 		},
-		item:    writeParticipant,
+		item:    participantType.write,
 		keep:    keep,
 		countBy: func(p *client.Participant) *string { return p.Type },
 	})
-}
-
-// writeParticipant writes a v2 participant, of this data source or
-// embedded in a conversation, where it may be null.
-func writeParticipant(w *stateWriter, p *client.Participant) {
-	if p == nil {
-		w.null()
-		return
-	}
-	w.object(9)
-	w.str("account_id", p.AccountID)
-	if w.list("addresses", len(p.Addresses), p.Addresses == nil) {
-		for _, a := range p.Addresses {
-			if a == nil {
-				w.null()
-				continue
-			}
-			w.object(3)
-			w.str("address", a.Address)
-			w.str("channel", a.Channel)
-			w.str("channel_id", a.ChannelID)
-		}
-	}
-	w.str("conversation_id", p.ConversationID)
-	w.time("created_at", p.CreatedAt, "participant", p.ID)
-	w.strValue("id", p.ID)
-	w.str("name", p.Name)
-	w.str("profile_id", p.ProfileID)
-	w.str("type", p.Type)
-	w.time("updated_at", p.UpdatedAt, "participant", p.ID)
 }

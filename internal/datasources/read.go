@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
 )
@@ -138,9 +139,10 @@ func readList[T any](ctx context.Context, config tfsdk.Config, r listRead[T]) ([
 		// Every item matches: the client can stop at max_items itself.
 		opts.MaxItems = maxItems
 	}
-	total := 0
+	total, pages := 0, 0
 	counts := map[string]int64{}
 	st, err := r.list(ctx, opts, func(page []T) error {
+		pages++
 		for i := range page {
 			it := &page[i]
 			if r.keep != nil && !r.keep(it) {
@@ -148,7 +150,7 @@ func readList[T any](ctx context.Context, config tfsdk.Config, r listRead[T]) ([
 			}
 			total++
 			if r.countBy != nil {
-				counts[deref(r.countBy(it))]++
+				counts[countKey(r.countBy(it))]++
 			}
 			if include {
 				r.item(w, it)
@@ -173,8 +175,8 @@ func readList[T any](ctx context.Context, config tfsdk.Config, r listRead[T]) ([
 	case errors.Is(err, errEnough):
 	case err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
 		diags.AddAttributeError(path.Root("timeouts").AtName("read"), "Twilio read timed out",
-			fmt.Sprintf("Reading %s took longer than timeouts.read (%s): %d items in %d pages had been read when it ran out. Nothing was stored: a partial result is never returned.\n\n"+
-				"Raise timeouts.read, or narrow the lookup (filters the API applies, or max_items).", r.typeName, timeout, st.Items, st.Requests))
+			fmt.Sprintf("Reading %s took longer than timeouts.read (%s): %s had been read in full when it ran out. Nothing was stored: a partial result is never returned.\n\n"+
+				"Raise timeouts.read, or narrow the lookup (filters the API applies, or max_items).", r.typeName, timeout, progress(total, pages)))
 		return nil, diags
 	case err != nil:
 		addListError(&diags, r.typeName, err, r.notFound)
@@ -198,7 +200,7 @@ func readList[T any](ctx context.Context, config tfsdk.Config, r listRead[T]) ([
 		runtime.GC()
 	}
 	logRead(ctx, r.typeName, st, start)
-	return state, nil
+	return state, w.diagnostics()
 }
 
 // oneRead is what a single lookup's read is made of.
@@ -246,7 +248,32 @@ func readOne[T any](ctx context.Context, config tfsdk.Config, r oneRead[T]) ([]b
 		return nil, diags
 	}
 	logRead(ctx, r.typeName, client.Stats{Requests: 1, Items: 1}, start)
-	return w.join(), nil
+	return w.join(), w.diagnostics()
+}
+
+// countKey is the key an item is counted under: its value in Unicode NFC,
+// as Terraform keeps map keys, so that values that differ only in their
+// normalisation are counted together and the counts add up to total.
+func countKey(v *string) string {
+	if v == nil {
+		return ""
+	}
+	if norm.NFC.IsNormalString(*v) {
+		return *v
+	}
+	return norm.NFC.String(*v)
+}
+
+// progress says how much of a listing was read: items and pages.
+func progress(items, pages int) string {
+	return plural(items, "matching item") + " in " + plural(pages, "page")
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
 }
 
 // configAttributes is the configuration's attributes, and the schema's type.

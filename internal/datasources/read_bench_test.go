@@ -84,7 +84,7 @@ func BenchmarkWriteConversationsPage(b *testing.B) {
 	for b.Loop() {
 		w.buf.Reset()
 		for i := range page {
-			writeConversation(w, &page[i])
+			conversationType.write(w, &page[i])
 		}
 	}
 	b.ReportMetric(float64(w.buf.Len())/float64(len(page)), "state-bytes/item")

@@ -57,7 +57,7 @@ func pagesOf(pages, perPage int, created func(i int) string, handed *int) func(c
 			for j := range page {
 				i := p*perPage + j
 				ts := created(i)
-				page[j] = client.Participant{ID: fmt.Sprintf("p%d", i), CreatedAt: &ts}
+				page[j] = client.Participant{ID: ptr(fmt.Sprintf("p%d", i)), CreatedAt: &ts}
 			}
 			*handed++
 			st.Requests++
@@ -80,7 +80,7 @@ func participantsConfig() tfsdk.Config {
 func participantsRead(list func(context.Context, client.ListOptions, func([]client.Participant) error) (client.Stats, error)) listRead[client.Participant] {
 	return listRead[client.Participant]{
 		typeName: "twilio_participants", listAttr: "participants", countsAttr: "counts_by_type", id: "the-id",
-		list: list, item: writeParticipant, countBy: func(p *client.Participant) *string { return p.Type },
+		list: list, item: participantType.write, countBy: func(p *client.Participant) *string { return p.Type },
 	}
 }
 
@@ -161,7 +161,7 @@ func TestReadListStopsAtAnItemThatCannotBeStored(t *testing.T) {
 // A listing error returns no state either, with the page that failed.
 func TestReadListFailedPageStoresNothing(t *testing.T) {
 	list := func(_ context.Context, _ client.ListOptions, fn func([]client.Participant) error) (client.Stats, error) {
-		_ = fn([]client.Participant{{ID: "p0"}})
+		_ = fn([]client.Participant{{ID: ptr("p0")}})
 		return client.Stats{Requests: 2, Items: 1}, &client.PageError{Page: 2, Path: "/v2/x", Err: fmt.Errorf("connection reset")}
 	}
 	state, diags := readList(context.Background(), participantsConfig(), participantsRead(list))

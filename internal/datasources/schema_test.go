@@ -27,44 +27,44 @@ func TestSchemas(t *testing.T) {
 		"twilio_conversations": {"conversations",
 			&conversationsModel{},
 			func(w *stateWriter) {
-				writeConversation(w, &client.Conversation{Configuration: &client.ConversationConfig{}, Participants: []*client.Participant{{}, nil}})
+				conversationType.write(w, &client.Conversation{Configuration: &client.ConversationConfig{}, Participants: []*client.Participant{{}, nil}})
 			}},
 		"twilio_participants": {"participants",
 			&participantsModel{},
 			func(w *stateWriter) {
-				writeParticipant(w, &client.Participant{Addresses: []*client.ParticipantAddress{{}, nil}})
+				participantType.write(w, &client.Participant{Addresses: []*client.ParticipantAddress{{}, nil}})
 			}},
 		"twilio_user_conversations": {"conversations",
 			&userConversationsModel{},
 			func(w *stateWriter) {
-				writeUserConversation(w, &client.UserConversation{Timers: &client.Timers{}, Links: &client.Links{}})
+				userConversationType.write(w, &client.UserConversation{Timers: &client.Timers{}, Links: client.Links{"a": nil}})
 			}},
 		"twilio_participant_conversations": {"conversations",
 			&participantConversationsModel{},
 			func(w *stateWriter) {
-				writeParticipantConversation(w, &client.ParticipantConversation{ParticipantMessagingBinding: &client.MessagingBinding{}, ConversationTimers: &client.Timers{}})
+				participantConversationType.write(w, &client.ParticipantConversation{ParticipantMessagingBinding: &client.MessagingBinding{}, ConversationTimers: &client.Timers{}})
 			}},
 		"twilio_conversation_configurations": {"configurations",
 			&configurationsModel{},
-			func(w *stateWriter) { writeConfiguration(w, &client.Configuration{}) }},
+			func(w *stateWriter) { configurationType.write(w, &client.Configuration{}) }},
 		"twilio_conversation_services": {"services",
 			&servicesModel{},
-			func(w *stateWriter) { writeService(w, &client.Service{Links: map[string]*string{"a": nil}}) }},
+			func(w *stateWriter) { serviceType.write(w, &client.Service{Links: client.Links{"a": nil}}) }},
 		"twilio_conversation_users": {"users",
 			&usersModel{},
-			func(w *stateWriter) { writeUser(w, &client.User{}) }},
+			func(w *stateWriter) { userType.write(w, &client.User{}) }},
 		// Single lookups: the object's attributes, at the top level.
 		"twilio_conversation": {"",
 			nil,
 			func(w *stateWriter) {
-				w.object(10)
-				conversationFields(w, &client.Conversation{Configuration: &client.ConversationConfig{}})
+				w.object(len(conversationType.fields))
+				conversationType.writeFields(w, &client.Conversation{Configuration: &client.ConversationConfig{}}, itemRef{})
 			}},
 		"twilio_conversation_configuration": {"",
 			nil,
 			func(w *stateWriter) {
-				w.object(13)
-				configurationResourceFields(w, &client.Configuration{})
+				w.object(len(configurationType.fields))
+				configurationType.writeFields(w, &client.Configuration{}, itemRef{})
 			}},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {

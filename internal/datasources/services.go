@@ -2,6 +2,8 @@ package datasources
 
 import (
 	"context"
+
+	"github.com/go-json-experiment/json/jsontext"
 	"net/url"
 	"strconv"
 
@@ -48,28 +50,12 @@ func (d *servicesDataSource) Metadata(_ context.Context, req datasource.Metadata
 	resp.TypeName = req.ProviderTypeName + "_conversation_services"
 }
 
-func linksMap() schema.MapAttribute {
-	return schema.MapAttribute{
-		Computed:            true,
-		ElementType:         types.StringType,
-		MarkdownDescription: "URLs of the related resources, by name; Twilio adds names over time.",
-	}
-}
-
 func (d *servicesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := listAttributes(ctx, client.MaxPageSizeServices, "", "")
 	attrs["services"] = schema.ListNestedAttribute{
 		Computed:            true,
 		MarkdownDescription: "The Conversation Services, in the API's order; an empty list when there are none.",
-		NestedObject: nestedObject(map[string]schema.Attribute{
-			"sid":           computedString("SID of the Conversation Service (`IS…`)."),
-			"account_sid":   computedString("SID of the Twilio account (`AC…`)."),
-			"friendly_name": computedString("Friendly name of the service."),
-			"date_created":  computedTime("When the service was created (RFC 3339)."),
-			"date_updated":  computedTime("When the service was last updated (RFC 3339)."),
-			"url":           computedString("URL of the service resource."),
-			"links":         linksMap(),
-		}),
+		NestedObject:        nestedObject(serviceType.attributes()),
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: description("Lists the Conversation Services of the account (Conversations v1), for example to find one by its `friendly_name`.",
@@ -93,22 +79,20 @@ func (d *servicesDataSource) ReadState(ctx context.Context, config tfsdk.Config)
 		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.Service) error) (client.Stats, error) {
 			return d.client.ListServices(ctx, opts, fn)
 		},
-		item: writeService,
+		item: serviceType.write,
 	})
 }
 
-// writeService writes a Conversation Service.
-func writeService(w *stateWriter, s *client.Service) {
-	sid := deref(s.Sid)
-	w.object(7)
-	w.str("account_sid", s.AccountSid)
-	w.time("date_created", s.DateCreated, "service", sid)
-	w.time("date_updated", s.DateUpdated, "service", sid)
-	w.str("friendly_name", s.FriendlyName)
-	w.strMap("links", s.Links)
-	w.str("sid", s.Sid)
-	w.str("url", s.URL)
-}
+// serviceType is a Conversation Service.
+var serviceType = declare("service", func(s *client.Service) *string { return s.Sid }, fields(
+	str("sid", "SID of the Conversation Service (`IS…`).", func(s *client.Service) *string { return s.Sid }),
+	str("account_sid", "SID of the Twilio account (`AC…`).", func(s *client.Service) *string { return s.AccountSid }),
+	str("friendly_name", "Friendly name of the service.", func(s *client.Service) *string { return s.FriendlyName }),
+	timestamp("date_created", "When the service was created (RFC 3339).", func(s *client.Service) *string { return s.DateCreated }),
+	timestamp("date_updated", "When the service was last updated (RFC 3339).", func(s *client.Service) *string { return s.DateUpdated }),
+	str("url", "URL of the service resource.", func(s *client.Service) *string { return s.URL }),
+	urlMap("links", linksDescription, func(s *client.Service) map[string]jsontext.Value { return s.Links }),
+))
 
 func (d *usersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_conversation_users"
@@ -124,21 +108,7 @@ func (d *usersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 	attrs["users"] = schema.ListNestedAttribute{
 		Computed:            true,
 		MarkdownDescription: "The service's chat users, in the API's order; an empty list when there are none.",
-		NestedObject: nestedObject(map[string]schema.Attribute{
-			"sid":              computedString("SID of the user (`US…`)."),
-			"account_sid":      computedString("SID of the Twilio account (`AC…`)."),
-			"chat_service_sid": computedString("SID of the Conversation Service (`IS…`)."),
-			"role_sid":         computedString("SID of the user's role (`RL…`)."),
-			"identity":         computedString("Identity of the user, as given to the Conversations SDK."),
-			"friendly_name":    computedString("Friendly name of the user; null when not set."),
-			"attributes":       computedJSON("Attributes of the user, as normalized JSON text (`{}` when unset)."),
-			"is_online":        computedBool("Whether the user is connected to the service; null when the service does not track it."),
-			"is_notifiable":    computedBool("Whether the user can be reached by push notification; null when unknown."),
-			"date_created":     computedTime("When the user was created (RFC 3339)."),
-			"date_updated":     computedTime("When the user was last updated (RFC 3339)."),
-			"url":              computedString("URL of the user resource."),
-			"links":            linksMap(),
-		}),
+		NestedObject:        nestedObject(userType.attributes()),
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: description("Lists the chat users of one Conversation Service (Conversations v1). An unknown service is an error.",
@@ -164,25 +134,23 @@ func (d *usersDataSource) ReadState(ctx context.Context, config tfsdk.Config) ([
 		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.User) error) (client.Stats, error) {
 			return d.client.ListUsers(ctx, service, opts, fn)
 		},
-		item: writeUser,
+		item: userType.write,
 	})
 }
 
-// writeUser writes a chat user.
-func writeUser(w *stateWriter, u *client.User) {
-	sid := deref(u.Sid)
-	w.object(13)
-	w.str("account_sid", u.AccountSid)
-	w.jsonText("attributes", u.Attributes, "user", sid)
-	w.str("chat_service_sid", u.ChatServiceSid)
-	w.time("date_created", u.DateCreated, "user", sid)
-	w.time("date_updated", u.DateUpdated, "user", sid)
-	w.str("friendly_name", u.FriendlyName)
-	w.str("identity", u.Identity)
-	w.bool("is_notifiable", u.IsNotifiable)
-	w.bool("is_online", u.IsOnline)
-	w.strMap("links", u.Links)
-	w.str("role_sid", u.RoleSid)
-	w.str("sid", u.Sid)
-	w.str("url", u.URL)
-}
+// userType is a chat user of a Conversation Service.
+var userType = declare("user", func(u *client.User) *string { return u.Sid }, fields(
+	str("sid", "SID of the user (`US…`).", func(u *client.User) *string { return u.Sid }),
+	str("account_sid", "SID of the Twilio account (`AC…`).", func(u *client.User) *string { return u.AccountSid }),
+	str("chat_service_sid", "SID of the Conversation Service (`IS…`).", func(u *client.User) *string { return u.ChatServiceSid }),
+	str("role_sid", "SID of the user's role (`RL…`).", func(u *client.User) *string { return u.RoleSid }),
+	str("identity", "Identity of the user, as given to the Conversations SDK. Personal data.", func(u *client.User) *string { return u.Identity }),
+	str("friendly_name", "Friendly name of the user; null when not set. Personal data.", func(u *client.User) *string { return u.FriendlyName }),
+	jsonString("attributes", "Attributes of the user, as normalized JSON text (`{}` when unset).", func(u *client.User) *string { return u.Attributes }),
+	boolean("is_online", "Whether the user is connected to the service; null when the service does not track it.", func(u *client.User) *bool { return u.IsOnline }),
+	boolean("is_notifiable", "Whether the user can be reached by push notification; null when unknown.", func(u *client.User) *bool { return u.IsNotifiable }),
+	timestamp("date_created", "When the user was created (RFC 3339).", func(u *client.User) *string { return u.DateCreated }),
+	timestamp("date_updated", "When the user was last updated (RFC 3339).", func(u *client.User) *string { return u.DateUpdated }),
+	str("url", "URL of the user resource.", func(u *client.User) *string { return u.URL }),
+	urlMap("links", linksDescription, func(u *client.User) map[string]jsontext.Value { return u.Links }),
+))

@@ -2,6 +2,8 @@ package datasources
 
 import (
 	"context"
+
+	"github.com/go-json-experiment/json/jsontext"
 	"net/url"
 	"strconv"
 
@@ -76,26 +78,7 @@ func (d *userConversationsDataSource) Schema(ctx context.Context, _ datasource.S
 	attrs["conversations"] = schema.ListNestedAttribute{
 		Computed:            true,
 		MarkdownDescription: "The user's conversations, in the API's order; an empty list when there are none.",
-		NestedObject: nestedObject(map[string]schema.Attribute{
-			"account_sid":             computedString("SID of the Twilio account (`AC…`)."),
-			"chat_service_sid":        computedString("SID of the Conversation Service (`IS…`)."),
-			"conversation_sid":        computedString("SID of the conversation (`CH…`)."),
-			"unread_messages_count":   computedInt("Messages the user has not read yet; null when the user has no read horizon."),
-			"last_read_message_index": computedInt("Index of the last message the user read; null when none."),
-			"participant_sid":         computedString("SID of the user's participant in the conversation (`MB…`)."),
-			"user_sid":                computedString("SID of the user (`US…`)."),
-			"friendly_name":           computedString("Friendly name of the conversation."),
-			"conversation_state":      computedString("`active`, `inactive` or `closed`."),
-			"timers":                  timersAttribute("Timers of the conversation; both members null when none is set."),
-			"attributes":              computedJSON("Attributes of the conversation, as normalized JSON text (`{}` when unset)."),
-			"date_created":            computedTime("When the conversation was created (RFC 3339)."),
-			"date_updated":            computedTime("When the conversation was last updated (RFC 3339)."),
-			"created_by":              computedString("Identity of the conversation's creator."),
-			"notification_level":      computedString("The user's notification level: `default` or `muted`."),
-			"unique_name":             computedString("Unique name of the conversation."),
-			"url":                     computedString("URL of this user conversation resource."),
-			"links":                   linksAttribute(),
-		}),
+		NestedObject:        nestedObject(userConversationType.attributes()),
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: description("Lists the conversations of one chat user of a Conversation Service (Conversations v1), or of the account's default one, with the user's unread counts and notification level. An unknown service or user is an error.",
@@ -143,32 +126,31 @@ func (d *userConversationsDataSource) ReadState(ctx context.Context, config tfsd
 		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.UserConversation) error) (client.Stats, error) {
 			return d.client.ListUserConversations(ctx, service, user, opts, fn)
 		},
-		item:    writeUserConversation,
+		item:    userConversationType.write,
 		keep:    keep,
 		countBy: func(c *client.UserConversation) *string { return c.ConversationState },
 	})
 }
 
-// writeUserConversation writes a v1 user conversation.
-func writeUserConversation(w *stateWriter, c *client.UserConversation) {
-	id := deref(c.ConversationSid)
-	w.object(18)
-	w.str("account_sid", c.AccountSid)
-	w.jsonText("attributes", c.Attributes, "conversation", id)
-	w.str("chat_service_sid", c.ChatServiceSid)
-	w.str("conversation_sid", c.ConversationSid)
-	w.str("conversation_state", c.ConversationState)
-	w.str("created_by", c.CreatedBy)
-	w.time("date_created", c.DateCreated, "conversation", id)
-	w.time("date_updated", c.DateUpdated, "conversation", id)
-	w.str("friendly_name", c.FriendlyName)
-	w.int("last_read_message_index", c.LastReadMessageIndex)
-	writeLinks(w, "links", c.Links)
-	w.str("notification_level", c.NotificationLevel)
-	w.str("participant_sid", c.ParticipantSid)
-	writeTimers(w, "timers", c.Timers, id)
-	w.str("unique_name", c.UniqueName)
-	w.int("unread_messages_count", c.UnreadMessagesCount)
-	w.str("url", c.URL)
-	w.str("user_sid", c.UserSid)
-}
+// userConversationType is a v1 user conversation: a conversation as one
+// chat user takes part in it.
+var userConversationType = declare("conversation", func(c *client.UserConversation) *string { return c.ConversationSid }, fields(
+	str("account_sid", "SID of the Twilio account (`AC…`).", func(c *client.UserConversation) *string { return c.AccountSid }),
+	str("chat_service_sid", "SID of the Conversation Service (`IS…`).", func(c *client.UserConversation) *string { return c.ChatServiceSid }),
+	str("conversation_sid", "SID of the conversation (`CH…`).", func(c *client.UserConversation) *string { return c.ConversationSid }),
+	integer("unread_messages_count", "Messages the user has not read yet; null when the user has no read horizon.", func(c *client.UserConversation) *int64 { return c.UnreadMessagesCount }),
+	integer("last_read_message_index", "Index of the last message the user read; null when none.", func(c *client.UserConversation) *int64 { return c.LastReadMessageIndex }),
+	str("participant_sid", "SID of the user's participant in the conversation (`MB…`).", func(c *client.UserConversation) *string { return c.ParticipantSid }),
+	str("user_sid", "SID of the user (`US…`).", func(c *client.UserConversation) *string { return c.UserSid }),
+	str("friendly_name", "Friendly name of the conversation.", func(c *client.UserConversation) *string { return c.FriendlyName }),
+	str("conversation_state", "`active`, `inactive` or `closed`.", func(c *client.UserConversation) *string { return c.ConversationState }),
+	object("timers", "Timers of the conversation; both members null when none is set.", func(c *client.UserConversation) *client.Timers { return c.Timers }, timersType),
+	jsonString("attributes", "Attributes of the conversation, as normalized JSON text (`{}` when unset).", func(c *client.UserConversation) *string { return c.Attributes }),
+	timestamp("date_created", "When the conversation was created (RFC 3339).", func(c *client.UserConversation) *string { return c.DateCreated }),
+	timestamp("date_updated", "When the conversation was last updated (RFC 3339).", func(c *client.UserConversation) *string { return c.DateUpdated }),
+	str("created_by", "Identity of the conversation's creator.", func(c *client.UserConversation) *string { return c.CreatedBy }),
+	str("notification_level", "The user's notification level: `default` or `muted`.", func(c *client.UserConversation) *string { return c.NotificationLevel }),
+	str("unique_name", "Unique name of the conversation.", func(c *client.UserConversation) *string { return c.UniqueName }),
+	str("url", "URL of this user conversation resource.", func(c *client.UserConversation) *string { return c.URL }),
+	urlMap("links", linksDescription, func(c *client.UserConversation) map[string]jsontext.Value { return c.Links }),
+))

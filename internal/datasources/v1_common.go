@@ -25,33 +25,11 @@ func statesFilter() schema.ListAttribute {
 	}
 }
 
-func timersAttribute(desc string) schema.SingleNestedAttribute {
-	return computedObject(desc, map[string]schema.Attribute{
-		"date_inactive": computedTime("When the conversation becomes `inactive` (RFC 3339); null when no such timer is set."),
-		"date_closed":   computedTime("When the conversation becomes `closed` (RFC 3339); null when no such timer is set."),
-	})
-}
+// timersType are the timers of a v1 conversation; either may be absent.
+var timersType = declare[client.Timers]("timers", nil, fields(
+	timestamp("date_inactive", "When the conversation becomes `inactive` (RFC 3339); null when no such timer is set.", func(t *client.Timers) *string { return t.DateInactive }),
+	timestamp("date_closed", "When the conversation becomes `closed` (RFC 3339); null when no such timer is set.", func(t *client.Timers) *string { return t.DateClosed }),
+))
 
-func linksAttribute() schema.SingleNestedAttribute {
-	return computedObject("URLs of the related resources.", map[string]schema.Attribute{
-		"participant":  computedString("URL of the participant resource."),
-		"conversation": computedString("URL of the conversation resource."),
-	})
-}
-
-// writeTimers writes the v1 timers of conversation id (either may be
-// absent).
-func writeTimers(w *stateWriter, name string, t *client.Timers, id string) {
-	if w.nested(name, t != nil, 2) {
-		w.time("date_closed", t.DateClosed, "conversation", id)
-		w.time("date_inactive", t.DateInactive, "conversation", id)
-	}
-}
-
-// writeLinks writes v1 links.
-func writeLinks(w *stateWriter, name string, l *client.Links) {
-	if w.nested(name, l != nil, 2) {
-		w.str("conversation", l.Conversation)
-		w.str("participant", l.Participant)
-	}
-}
+// linksDescription describes the links of a v1 resource.
+const linksDescription = "URLs of the related resources, by name (such as `participants` or `conversation`); Twilio adds names over time."

@@ -3,15 +3,20 @@ package datasources
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/go-json-experiment/json/jsontext"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/vmihailenco/msgpack/v5"
+	"golang.org/x/text/unicode/norm"
 )
 
 // stateWriter encodes values into a state. Mapping an item cannot fail
@@ -28,7 +33,16 @@ type stateWriter struct {
 	chunks [][]byte
 	enc    *msgpack.Encoder
 	err    *valueError
+	// warnings are values that were stored, but not as Twilio sent them,
+	// or that are not what Twilio's spec describes; the first
+	// maxWarnings are kept, and warned counts them all.
+	warnings []valueError
+	warned   int
 }
+
+// maxWarnings bounds the warnings one read reports: an account of 100,000
+// odd items needs a handful of examples, not 100,000 lines.
+const maxWarnings = 10
 
 // valueError is a value from Twilio that the state cannot hold.
 type valueError struct{ summary, detail string }
@@ -99,17 +113,31 @@ func (w *stateWriter) bool(name string, v *bool) {
 	_ = w.enc.EncodeBool(*v)
 }
 
-// time writes an RFC 3339 timestamp of the item kind id. Anything else
-// cannot be held by a timetypes.RFC3339 attribute: it is an error naming
-// the item and attribute.
-func (w *stateWriter) time(name string, v *string, kind, id string) {
+// time writes an RFC 3339 timestamp of item owner. Anything else cannot
+// be held by a timetypes.RFC3339 attribute: it is an error naming the item
+// and attribute.
+func (w *stateWriter) time(name string, v *string, owner itemRef) {
 	if v != nil {
-		if _, err := time.Parse(time.RFC3339, *v); err != nil {
-			w.fail("Unexpected timestamp from Twilio", fmt.Sprintf("%s of %s %q is %q, which is not an RFC 3339 timestamp: %v", name, kind, id, *v, err))
+		if err := checkRFC3339(*v); err != nil {
+			w.fail("Unexpected timestamp from Twilio", fmt.Sprintf("%s of %s is %s, which is not an RFC 3339 timestamp: %v", name, owner, excerpt(*v), err))
 			v = nil
 		}
 	}
 	w.str(name, v)
+}
+
+// rfc3339 is the shape of an RFC 3339 timestamp. Go's parser also takes a
+// comma before the fraction, which Terraform's timeadd() and formatdate()
+// refuse.
+var rfc3339 = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$`)
+
+// checkRFC3339 says why v is not an RFC 3339 timestamp, or nil.
+func checkRFC3339(v string) error {
+	if !rfc3339.MatchString(v) {
+		return errors.New("expected the form 2006-01-02T15:04:05Z or 2006-01-02T15:04:05.999+07:00")
+	}
+	_, err := time.Parse(time.RFC3339, v)
+	return err
 }
 
 // maxJSONDepth is the deepest nesting of arrays and objects that JSON text
@@ -117,29 +145,32 @@ func (w *stateWriter) time(name string, v *string, kind, id string) {
 // thousand levels deep, and no Twilio setting nests more than a few.
 const maxJSONDepth = 64
 
-// json writes the JSON value raw, a field of the item kind id, as text:
-// as the API sent it; absent or JSON null is null.
-func (w *stateWriter) json(name string, raw jsontext.Value, kind, id string) {
+// json writes the JSON value raw, a field of item owner, as text: as the
+// API sent it, but for invalid UTF-8, which becomes U+FFFD as in every
+// other string (Terraform would replace it, and plan a change forever);
+// absent or JSON null is null.
+func (w *stateWriter) json(name string, raw jsontext.Value, owner itemRef) {
 	if len(raw) == 0 || string(raw) == "null" {
 		w.str(name, nil)
 		return
 	}
-	text := string(raw)
-	w.jsonText(name, &text, kind, id)
+	text := strings.ToValidUTF8(string(raw), "\uFFFD")
+	w.jsonText(name, &text, owner)
 }
 
-// jsonText writes a field of the item kind id that holds JSON text, as
-// the API sent it. Text that is not JSON, or nests deeper than
-// maxJSONDepth, cannot be stored in a jsontypes.Normalized attribute: it
-// is an error naming the item and attribute.
-func (w *stateWriter) jsonText(name string, v *string, kind, id string) {
+// jsonText writes a field of item owner that holds JSON text, as the API
+// sent it. Any string is a value Twilio may send, but text that is not
+// JSON, or nests deeper than maxJSONDepth, cannot be held by a
+// jsontypes.Normalized attribute: it is stored as null, with a warning
+// naming the item and attribute.
+func (w *stateWriter) jsonText(name string, v *string, owner itemRef) {
 	if v != nil {
 		switch {
 		case !json.Valid([]byte(*v)):
-			w.fail("Unexpected JSON from Twilio", fmt.Sprintf("%s of %s %q is not JSON text: %s", name, kind, id, excerpt(*v)))
+			w.warn("Twilio sent text that is not JSON", fmt.Sprintf("%s of %s is not JSON text, so it is stored as null: %s", name, owner, excerpt(*v)))
 			v = nil
 		case jsonDepth(*v) > maxJSONDepth:
-			w.fail("Unexpected JSON from Twilio", fmt.Sprintf("%s of %s %q nests arrays and objects %d levels deep; the provider stores at most %d.", name, kind, id, jsonDepth(*v), maxJSONDepth))
+			w.warn("Twilio sent JSON nested too deep", fmt.Sprintf("%s of %s nests arrays and objects %d levels deep; the provider stores at most %d, so it is stored as null.", name, owner, jsonDepth(*v), maxJSONDepth))
 			v = nil
 		}
 	}
@@ -207,19 +238,81 @@ func (w *stateWriter) intMap(m map[string]int64) {
 	}
 }
 
-// strMap writes a map of strings, keys sorted so that equal maps give
-// equal bytes; nil is null, and so is each nil element.
-func (w *stateWriter) strMap(name string, m map[string]*string) {
+// strMap writes a map of strings of item owner, keys sorted so that equal
+// maps give equal bytes; nil is null, and so is each nil element.
+// Terraform holds strings in Unicode NFC: two keys that differ only in
+// their normalisation would become one, so the first in sorted order is
+// kept and the other is reported.
+func (w *stateWriter) strMap(name string, m map[string]*string, owner itemRef) {
 	w.key(name)
 	if m == nil {
 		_ = w.enc.EncodeNil()
 		return
 	}
-	_ = w.enc.EncodeMapLen(len(m))
-	for _, k := range slices.Sorted(maps.Keys(m)) {
+	keys := w.nfcKeys(name, slices.Sorted(maps.Keys(m)), owner)
+	_ = w.enc.EncodeMapLen(len(keys))
+	for _, k := range keys {
 		_ = w.enc.EncodeString(k)
 		w.value(m[k])
 	}
+}
+
+// rawMap writes an open map of strings of item owner, such as v1 links,
+// from its JSON values: a string as its text, null as null, and any other
+// value as its JSON text, with a warning.
+func (w *stateWriter) rawMap(name string, m map[string]jsontext.Value, owner itemRef) {
+	w.key(name)
+	if m == nil {
+		_ = w.enc.EncodeNil()
+		return
+	}
+	keys := w.nfcKeys(name, slices.Sorted(maps.Keys(m)), owner)
+	_ = w.enc.EncodeMapLen(len(keys))
+	for _, k := range keys {
+		_ = w.enc.EncodeString(k)
+		switch v := m[k]; v.Kind() {
+		case 'n', 0:
+			w.null()
+		case '"':
+			s, err := jsontext.AppendUnquote(nil, v)
+			if err != nil { // invalid UTF-8, which the decoder let through
+				s = []byte(strings.ToValidUTF8(string(s), "\uFFFD"))
+			}
+			_ = w.enc.EncodeString(string(s))
+		default:
+			w.warn("Twilio sent a value that is not a string", fmt.Sprintf("%s[%q] of %s is %s, not a string; it is stored as that JSON text.", name, k, owner, excerpt(string(v))))
+			_ = w.enc.EncodeString(strings.ToValidUTF8(string(v), "\uFFFD"))
+		}
+	}
+}
+
+// nfcKeys is the sorted keys of map attribute name without those that
+// are the same as an earlier key in Unicode NFC, which Terraform would
+// merge into one; each one left out is reported.
+func (w *stateWriter) nfcKeys(name string, keys []string, owner itemRef) []string {
+	var seen map[string]string
+	for i := 0; i < len(keys); i++ {
+		k := keys[i]
+		if seen == nil {
+			if norm.NFC.IsNormalString(k) {
+				continue
+			}
+			// A key that is not in NFC may collide: check them all.
+			seen = make(map[string]string, len(keys))
+			for _, earlier := range keys[:i] {
+				seen[norm.NFC.String(earlier)] = earlier
+			}
+		}
+		n := norm.NFC.String(k)
+		if first, ok := seen[n]; ok {
+			w.warn("Twilio sent keys that Terraform cannot tell apart", fmt.Sprintf("%s of %s has the keys %+q and %+q, which are the same text in Unicode NFC, the form Terraform keeps; only %+q is stored.", name, owner, first, k, first))
+			keys = slices.Delete(keys, i, i+1)
+			i--
+			continue
+		}
+		seen[n] = k
+	}
+	return keys
 }
 
 // nested starts nested object attribute name of n attributes, and says
@@ -263,4 +356,25 @@ func (w *stateWriter) fail(summary, detail string) {
 	if w.err == nil {
 		w.err = &valueError{summary, detail}
 	}
+}
+
+// warn records a value that was stored, but not as Twilio sent it.
+func (w *stateWriter) warn(summary, detail string) {
+	if w.warned++; len(w.warnings) < maxWarnings {
+		w.warnings = append(w.warnings, valueError{summary, detail})
+	}
+}
+
+// diagnostics are the writer's warnings, the last of them saying how many
+// more there were.
+func (w *stateWriter) diagnostics() diag.Diagnostics {
+	var diags diag.Diagnostics
+	for i, v := range w.warnings {
+		detail := v.detail
+		if i == len(w.warnings)-1 && w.warned > len(w.warnings) {
+			detail += fmt.Sprintf("\n\n%d more values were stored with warnings like these; only the first %d are shown.", w.warned-len(w.warnings), len(w.warnings))
+		}
+		diags.AddWarning(v.summary, detail)
+	}
+	return diags
 }
