@@ -3,6 +3,7 @@ package datasources
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -191,5 +192,56 @@ func TestReadBeforeConfigureIsAnError(t *testing.T) {
 		if !resp.Diagnostics.HasError() || resp.Diagnostics.Errors()[0].Summary() != "Twilio provider not configured" {
 			t.Errorf("%T: %v", ds, resp.Diagnostics)
 		}
+	}
+}
+
+// A 404 on the first page means the listed object does not exist; on a
+// later page it exists, and the listing broke while it was read.
+func TestNotFoundOnALaterPage(t *testing.T) {
+	for _, tc := range []struct {
+		page    int
+		summary string
+		detail  string
+	}{
+		{1, `Twilio conversation "conv_conversation_1" not found`, `conversation "conv_conversation_1" not found.`},
+		{3, "Unable to read twilio_participants", "The first 2 pages were read, so what was looked up exists"},
+	} {
+		list := func(_ context.Context, _ client.ListOptions, fn func([]client.Participant) error) (client.Stats, error) {
+			for range tc.page - 1 {
+				_ = fn([]client.Participant{{ID: ptr("p")}})
+			}
+			return client.Stats{}, &client.PageError{Page: tc.page, Path: "/v2/x", Err: &client.Error{StatusCode: http.StatusNotFound, Code: 20404, Message: "Not found"}}
+		}
+		r := participantsRead(list)
+		r.notFound = `conversation "conv_conversation_1"`
+		_, diags := readList(context.Background(), participantsConfig(), r)
+		if !diags.HasError() || diags.Errors()[0].Summary() != tc.summary || !strings.Contains(diags.Errors()[0].Detail(), tc.detail) {
+			t.Errorf("page %d: %v", tc.page, diags)
+		}
+	}
+}
+
+// A read that timed out says how much it had read in full: none of the
+// page it was waiting for.
+func TestTimeoutCountsWhatWasRead(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	list := func(ctx context.Context, _ client.ListOptions, fn func([]client.Participant) error) (client.Stats, error) {
+		<-ctx.Done()
+		return client.Stats{Requests: 1}, &client.PageError{Page: 1, Path: "/v2/x", Err: ctx.Err()}
+	}
+	config := configOf(NewParticipantsDataSource(), map[string]tftypes.Value{
+		"conversation_id": tftypes.NewValue(tftypes.String, "conv_conversation_1"),
+		"timeouts":        tftypes.NewValue(tftypes.Object{AttributeTypes: map[string]tftypes.Type{"read": tftypes.String}}, map[string]tftypes.Value{"read": tftypes.NewValue(tftypes.String, "10ms")}),
+	})
+	defer cancel()
+	var m participantsModel
+	if diags := config.Get(ctx, &m); diags.HasError() {
+		t.Fatal(diags)
+	}
+	r := participantsRead(list)
+	r.inputs = m.listInputs
+	_, diags := readList(ctx, config, r)
+	if !diags.HasError() || !strings.Contains(diags.Errors()[0].Detail(), "0 matching items in 0 pages had been read in full") {
+		t.Errorf("%v", diags)
 	}
 }
