@@ -258,7 +258,7 @@ func countKey(v *string) string {
 	if v == nil {
 		return ""
 	}
-	if norm.NFC.IsNormalString(*v) {
+	if isNFC(*v) {
 		return *v
 	}
 	return norm.NFC.String(*v)

@@ -6,11 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -126,15 +126,12 @@ func (w *stateWriter) time(name string, v *string, owner itemRef) {
 	w.str(name, v)
 }
 
-// rfc3339 is the shape of an RFC 3339 timestamp. Go's parser also takes a
-// comma before the fraction, which Terraform's timeadd() and formatdate()
-// refuse.
-var rfc3339 = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$`)
-
-// checkRFC3339 says why v is not an RFC 3339 timestamp, or nil.
+// checkRFC3339 says why v is not an RFC 3339 timestamp, or nil. Go's
+// parser also takes a comma before the fraction, which Terraform's
+// timeadd() and formatdate() refuse.
 func checkRFC3339(v string) error {
-	if !rfc3339.MatchString(v) {
-		return errors.New("expected the form 2006-01-02T15:04:05Z or 2006-01-02T15:04:05.999+07:00")
+	if strings.IndexByte(v, ',') >= 0 {
+		return errors.New("a comma before the fraction of a second is not RFC 3339")
 	}
 	_, err := time.Parse(time.RFC3339, v)
 	return err
@@ -154,7 +151,10 @@ func (w *stateWriter) json(name string, raw jsontext.Value, owner itemRef) {
 		w.str(name, nil)
 		return
 	}
-	text := strings.ToValidUTF8(string(raw), "\uFFFD")
+	text := string(raw)
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	}
 	w.jsonText(name, &text, owner)
 }
 
@@ -294,7 +294,7 @@ func (w *stateWriter) nfcKeys(name string, keys []string, owner itemRef) []strin
 	for i := 0; i < len(keys); i++ {
 		k := keys[i]
 		if seen == nil {
-			if norm.NFC.IsNormalString(k) {
+			if isNFC(k) {
 				continue
 			}
 			// A key that is not in NFC may collide: check them all.
@@ -349,6 +349,16 @@ func (w *stateWriter) raw(name string, t tftypes.Type, v tftypes.Value) error {
 	w.key(name)
 	w.buf.Write(b)
 	return nil
+}
+
+// isNFC says whether s is in Unicode NFC, quickly for ASCII.
+func isNFC(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return norm.NFC.IsNormalString(s)
+		}
+	}
+	return true
 }
 
 // fail records the first value that cannot be stored.
