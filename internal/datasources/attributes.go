@@ -25,6 +25,10 @@ func computedInt(desc string) schema.Int64Attribute {
 	return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
 }
 
+func computedFloat(desc string) schema.Float64Attribute {
+	return schema.Float64Attribute{Computed: true, MarkdownDescription: desc}
+}
+
 func computedBool(desc string) schema.BoolAttribute {
 	return schema.BoolAttribute{Computed: true, MarkdownDescription: desc}
 }

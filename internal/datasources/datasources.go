@@ -39,6 +39,9 @@ func All() []func() datasource.DataSource {
 		NewConfigurationDataSource,
 		NewServicesDataSource,
 		NewUsersDataSource,
+		NewParticipantDataSource,
+		NewCommunicationsDataSource,
+		NewCommunicationDataSource,
 	}
 }
 

@@ -106,6 +106,10 @@ func integer[T any](name, desc string, get func(*T) *int64) field[T] {
 	return field[T]{name, computedInt(desc), func(w *stateWriter, it *T, _ itemRef) { w.int(name, get(it)) }}
 }
 
+func number[T any](name, desc string, get func(*T) *float64) field[T] {
+	return field[T]{name, computedFloat(desc), func(w *stateWriter, it *T, _ itemRef) { w.float(name, get(it)) }}
+}
+
 func boolean[T any](name, desc string, get func(*T) *bool) field[T] {
 	return field[T]{name, computedBool(desc), func(w *stateWriter, it *T, _ itemRef) { w.bool(name, get(it)) }}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -109,5 +110,52 @@ func (d *participantsDataSource) ReadState(ctx context.Context, config tfsdk.Con
 		item:    participantType.write,
 		keep:    keep,
 		countBy: func(p *client.Participant) *string { return p.Type },
+	})
+}
+
+var (
+	_ datasource.DataSourceWithConfigure = (*participantDataSource)(nil)
+	_ StateReader                        = (*participantDataSource)(nil)
+)
+
+// NewParticipantDataSource is the constructor of twilio_participant.
+func NewParticipantDataSource() datasource.DataSource { return &participantDataSource{} }
+
+type participantDataSource struct{ configured }
+
+func (d *participantDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_participant"
+}
+
+func (d *participantDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := oneAttributes(ctx, participantType.attributes(), "ID of the participant, such as `conv_participant_…` (the `id` of an item of `twilio_participants`).")
+	attrs["conversation_id"] = conversationIDInput()
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Looks up one participant of a conversation (Conversations v2) by its ID, with the attributes of an item of `twilio_participants` at the top level. An unknown conversation or participant is an error. Names and addresses are personal data.\n\n" +
+			"**Endpoint:** `GET /v2/Conversations/{ConversationId}/Participants/{id}`, one request.\n\n" +
+			"**Permissions:** read access to Conversations v2 participants. Nothing is ever written.",
+		Attributes: attrs,
+	}
+}
+
+func (d *participantDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	readThroughState(ctx, d, req, resp)
+}
+
+func (d *participantDataSource) ReadState(ctx context.Context, config tfsdk.Config) ([]byte, diag.Diagnostics) {
+	id, t, diags := oneInputs(ctx, config)
+	var conversation types.String
+	diags.Append(config.GetAttribute(ctx, path.Root("conversation_id"), &conversation)...)
+	if diags.HasError() {
+		return nil, diags
+	}
+	conv := conversation.ValueString()
+	return readOne(ctx, config, oneRead[client.Participant]{
+		typeName: "twilio_participant", notFound: "participant " + strconv.Quote(id) + " of conversation " + strconv.Quote(conv), timeouts: t,
+		get: func(ctx context.Context) (*client.Participant, error) { return d.client.GetParticipant(ctx, conv, id) },
+		fields: func(w *stateWriter, p *client.Participant) {
+			p.ID, p.ConversationID = &id, &conv // the state keeps the inputs as configured
+			participantType.writeFields(w, p, participantType.ref(p))
+		},
 	})
 }

@@ -53,7 +53,25 @@ func TestSchemas(t *testing.T) {
 		"twilio_conversation_users": {"users",
 			&usersModel{},
 			func(w *stateWriter) { userType.write(w, &client.User{}) }},
+		"twilio_communications": {"communications",
+			&communicationsModel{},
+			func(w *stateWriter) {
+				communicationType.write(w, &client.Communication{Author: &client.CommunicationParty{}, Recipients: []*client.CommunicationParty{{}, nil},
+					Content: &client.CommunicationContent{Transcription: &client.Transcription{Words: []*client.TranscribedWord{{}, nil}}}})
+			}},
 		// Single lookups: the object's attributes, at the top level.
+		"twilio_participant": {"",
+			nil,
+			func(w *stateWriter) {
+				w.object(len(participantType.fields))
+				participantType.writeFields(w, &client.Participant{Addresses: []*client.ParticipantAddress{{}, nil}}, itemRef{})
+			}},
+		"twilio_communication": {"",
+			nil,
+			func(w *stateWriter) {
+				w.object(len(communicationType.fields))
+				communicationType.writeFields(w, &client.Communication{}, itemRef{})
+			}},
 		"twilio_conversation": {"",
 			nil,
 			func(w *stateWriter) {

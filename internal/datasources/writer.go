@@ -104,6 +104,15 @@ func (w *stateWriter) int(name string, v *int64) {
 	_ = w.enc.EncodeInt(*v)
 }
 
+func (w *stateWriter) float(name string, v *float64) {
+	w.key(name)
+	if v == nil {
+		_ = w.enc.EncodeNil()
+		return
+	}
+	_ = w.enc.EncodeFloat64(*v)
+}
+
 func (w *stateWriter) bool(name string, v *bool) {
 	w.key(name)
 	if v == nil {

@@ -74,7 +74,8 @@ type Address struct {
 // resource IDs (call or message SIDs) that the channelId filter matches.
 type V2Conversation struct {
 	Conversation
-	ChannelIDs []string `json:"channelIds,omitempty"`
+	ChannelIDs     []string        `json:"channelIds,omitempty"`
+	Communications []Communication `json:"communications,omitempty"`
 }
 
 // V2Configuration is a conversation configuration, as

@@ -71,6 +71,7 @@ type Request struct {
 type Server struct {
 	opts  Options
 	ix    *index
+	comms *communicationIndex
 	count atomic.Int64
 
 	mu       sync.Mutex
@@ -93,6 +94,10 @@ func New(d *Dataset, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	comms, err := buildCommunicationIndex(d)
+	if err != nil {
+		return nil, err
+	}
 	if opts.Username == "" {
 		opts.Username = DefaultUsername
 	}
@@ -102,7 +107,7 @@ func New(d *Dataset, opts Options) (*Server, error) {
 	if opts.Faults.ServerErrorStatus == 0 {
 		opts.Faults.ServerErrorStatus = http.StatusServiceUnavailable
 	}
-	return &Server{opts: opts, ix: ix, rng: rand.New(rand.NewPCG(opts.Seed, 7))}, nil
+	return &Server{opts: opts, ix: ix, comms: comms, rng: rand.New(rand.NewPCG(opts.Seed, 7))}, nil
 }
 
 // Requests returns a copy of every request received so far.
@@ -221,6 +226,12 @@ func (s *Server) route(r *http.Request) ([]byte, int) {
 		return s.conversation(seg(2))
 	case is("v2", "Conversations", "*", "Participants"):
 		return s.listParticipants(r, seg(2))
+	case is("v2", "Conversations", "*", "Participants", "*"):
+		return s.participant(seg(2), seg(4))
+	case is("v2", "Conversations", "*", "Communications"):
+		return s.listCommunications(r, seg(2))
+	case is("v2", "Conversations", "*", "Communications", "*"):
+		return s.communication(seg(2), seg(4))
 	case is("v2", "ControlPlane", "Configurations"):
 		return s.listConfigurations(r)
 	case is("v2", "ControlPlane", "Configurations", "*"):
