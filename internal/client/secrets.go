@@ -1,6 +1,9 @@
 package client
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
 	"net/url"
 	"slices"
 	"strings"
@@ -50,3 +53,12 @@ type redactedError struct {
 
 func (e *redactedError) Error() string { return e.text }
 func (e *redactedError) Unwrap() error { return e.err }
+
+// Fingerprint is a keyed digest of data (HMAC-SHA256 under this client's
+// secret, 128 bits in hex): it tells equal inputs apart without showing
+// them, and cannot be reversed by trying every phone number.
+func (c *Client) Fingerprint(data []byte) string {
+	m := hmac.New(sha256.New, []byte(c.password))
+	m.Write(data)
+	return hex.EncodeToString(m.Sum(nil)[:16])
+}

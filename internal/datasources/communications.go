@@ -175,7 +175,7 @@ func (d *communicationsDataSource) ReadState(ctx context.Context, config tfsdk.C
 	}
 	return readList(ctx, config, listRead[client.Communication]{
 		typeName: "twilio_communications", listAttr: "communications", countsAttr: "counts_by_channel",
-		id: lookupID("communications", q, m.MaxItems), inputs: m.listInputs,
+		id: d.lookupID("communications", q, m.MaxItems), inputs: m.listInputs,
 		notFound: "conversation " + strconv.Quote(conversation),
 		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.Communication) error) (client.Stats, error) {
 			return d.client.ListCommunications(ctx, conversation, channel, opts, fn)

@@ -91,7 +91,7 @@ func (d *configurationsDataSource) ReadState(ctx context.Context, config tfsdk.C
 	}
 	return readList(ctx, config, listRead[client.Configuration]{
 		typeName: "twilio_conversation_configurations", listAttr: "configurations",
-		id: lookupID("conversation_configurations", q, m.MaxItems), inputs: m.listInputs,
+		id: d.lookupID("conversation_configurations", q, m.MaxItems), inputs: m.listInputs,
 		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.Configuration) error) (client.Stats, error) {
 			return d.client.ListConfigurations(ctx, store, opts, fn)
 		},

@@ -129,7 +129,7 @@ func (d *conversationsDataSource) ReadState(ctx context.Context, config tfsdk.Co
 	}
 	return readList(ctx, config, listRead[client.Conversation]{
 		typeName: "twilio_conversations", listAttr: "conversations", countsAttr: "counts_by_status",
-		id: lookupID("conversations", q, m.MaxItems), inputs: m.listInputs,
+		id: d.lookupID("conversations", q, m.MaxItems), inputs: m.listInputs,
 		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.Conversation) error) (client.Stats, error) {
 			return d.client.ListConversations(ctx, filter, opts, fn)
 		},

@@ -4,6 +4,8 @@ package datasources
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/http"
@@ -136,7 +138,7 @@ func listAttributes(ctx context.Context, maxPageSize int, countsAttr, counted st
 	attrs := map[string]schema.Attribute{
 		"id": schema.StringAttribute{
 			Computed:            true,
-			MarkdownDescription: "Identifier of this lookup, derived from its inputs and filters.",
+			MarkdownDescription: idDescription,
 		},
 		"page_size": schema.NumberAttribute{
 			Optional: true,
@@ -193,10 +195,41 @@ func shortDuration(d time.Duration) string {
 	return s
 }
 
-// lookupID derives a stable identifier from a lookup's inputs.
-func lookupID(kind string, q url.Values, maxItems types.Number) string {
+// idDescription describes the id of a list lookup.
+const idDescription = "Identifier of this lookup, derived from its inputs and filters. Inputs that may be personal or secret data " +
+	"(identities, addresses, metadata values, name patterns) do not appear in it: a keyed digest of them does " +
+	"(`inputs_digest`, the same for the same inputs and credentials), as Terraform prints `id` in every plan."
+
+// personal says whether an input, by its key in a lookup's id, may hold
+// personal or secret data, which Terraform would print in every plan.
+func personal(key string) bool {
+	switch key {
+	case "identity", "address", "name_regex":
+		return true
+	}
+	return strings.HasPrefix(key, "metadata.")
+}
+
+// lookupID derives a stable identifier from a lookup's inputs. Personal
+// inputs are replaced by a keyed digest of them.
+func (c *configured) lookupID(kind string, q url.Values, maxItems types.Number) string {
 	if n := whole(maxItems); n > 0 {
 		q.Set("max_items", strconv.Itoa(n))
+	}
+	hidden := url.Values{}
+	for k, vs := range q {
+		if personal(k) {
+			hidden[k] = vs
+			delete(q, k)
+		}
+	}
+	if len(hidden) > 0 {
+		if c.client != nil {
+			q.Set("inputs_digest", c.client.Fingerprint([]byte(hidden.Encode())))
+		} else {
+			sum := sha256.Sum256([]byte(hidden.Encode()))
+			q.Set("inputs_digest", hex.EncodeToString(sum[:16]))
+		}
 	}
 	if len(q) == 0 {
 		return kind

@@ -117,7 +117,7 @@ func TestConversationsFilters(t *testing.T) {
 	checks = append(checks,
 		statecheck.ExpectKnownValue("data.twilio_conversations.combined", tfjsonpath.New("id"), strv(
 			"conversations?configuration_id=conv_configuration_01&created_before="+url.QueryEscape(d.Conversations[40].CreatedAt)+"&status=ACTIVE&status=CLOSED")),
-		statecheck.ExpectKnownValue("data.twilio_conversations.support", tfjsonpath.New("id"), strv("conversations?metadata.priority=2&metadata.team=support")),
+		statecheck.ExpectKnownValue("data.twilio_conversations.support", tfjsonpath.New("id"), strv("conversations?inputs_digest="+inputsDigest(url.Values{"metadata.priority": {"2"}, "metadata.team": {"support"}}))),
 	)
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: providers,

@@ -1,6 +1,9 @@
 package datasources_test
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"net/http/httptest"
 	"net/url"
@@ -166,4 +169,12 @@ func expectPlanErrors(t *testing.T, typ string, cases map[string]planError) {
 	if n := e.RequestCount(); n != 0 {
 		t.Errorf("invalid configurations made %d requests", n)
 	}
+}
+
+// inputsDigest is the digest that stands for personal inputs in a lookup's
+// id, under the emulator's credentials: the inputs themselves never appear.
+func inputsDigest(hidden url.Values) string {
+	m := hmac.New(sha256.New, []byte(emulator.DefaultPassword))
+	m.Write([]byte(hidden.Encode()))
+	return hex.EncodeToString(m.Sum(nil)[:16])
 }

@@ -1,6 +1,7 @@
 package datasources_test
 
 import (
+	"net/url"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -278,10 +279,10 @@ data "twilio_participant_conversations" "sales" {
 `),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("data.twilio_user_conversations.default_service", tfjsonpath.New("conversations"), knownvalue.ListExact(want)),
-					statecheck.ExpectKnownValue("data.twilio_user_conversations.default_service", tfjsonpath.New("id"), strv("user_conversations?identity=alice")),
+					statecheck.ExpectKnownValue("data.twilio_user_conversations.default_service", tfjsonpath.New("id"), strv("user_conversations?inputs_digest="+inputsDigest(url.Values{"identity": {"alice"}}))),
 					statecheck.ExpectKnownValue("data.twilio_participant_conversations.sales", tfjsonpath.New("conversations"), knownvalue.ListExact(sales)),
 					statecheck.ExpectKnownValue("data.twilio_participant_conversations.sales", tfjsonpath.New("id"),
-						strv("participant_conversations?chat_service_sid="+emulator.SalesServiceSid+"&identity=alice")),
+						strv("participant_conversations?chat_service_sid="+emulator.SalesServiceSid+"&inputs_digest="+inputsDigest(url.Values{"identity": {"alice"}}))),
 				},
 			},
 			{

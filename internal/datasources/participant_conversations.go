@@ -112,7 +112,7 @@ func (d *participantConversationsDataSource) ReadState(ctx context.Context, conf
 	}
 	return readList(ctx, config, listRead[client.ParticipantConversation]{
 		typeName: "twilio_participant_conversations", listAttr: "conversations", countsAttr: "counts_by_state",
-		id: lookupID("participant_conversations", q, m.MaxItems), inputs: m.listInputs,
+		id: d.lookupID("participant_conversations", q, m.MaxItems), inputs: m.listInputs,
 		notFound: notFound,
 		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.ParticipantConversation) error) (client.Stats, error) {
 			return d.client.ListParticipantConversations(ctx, filter, opts, fn)

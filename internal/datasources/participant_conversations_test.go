@@ -79,7 +79,7 @@ data "twilio_participant_conversations" "nobody" {
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.twilio_participant_conversations.alice", tfjsonpath.New("conversations"), knownvalue.ListExact(byIdentity)),
 				statecheck.ExpectKnownValue("data.twilio_participant_conversations.sms", tfjsonpath.New("conversations"), knownvalue.ListExact(byAddress)),
-				statecheck.ExpectKnownValue("data.twilio_participant_conversations.sms", tfjsonpath.New("id"), knownvalue.StringExact("participant_conversations?address=%2B15550000002")),
+				statecheck.ExpectKnownValue("data.twilio_participant_conversations.sms", tfjsonpath.New("id"), knownvalue.StringExact("participant_conversations?inputs_digest="+inputsDigest(url.Values{"address": {"+15550000002"}}))),
 				statecheck.ExpectKnownValue("data.twilio_participant_conversations.nobody", tfjsonpath.New("conversations"), knownvalue.ListExact([]knownvalue.Check{})),
 			},
 		}},

@@ -102,7 +102,7 @@ func (d *participantsDataSource) ReadState(ctx context.Context, config tfsdk.Con
 	}
 	return readList(ctx, config, listRead[client.Participant]{
 		typeName: "twilio_participants", listAttr: "participants", countsAttr: "counts_by_type",
-		id: lookupID("participants", q, m.MaxItems), inputs: m.listInputs,
+		id: d.lookupID("participants", q, m.MaxItems), inputs: m.listInputs,
 		notFound: "conversation " + strconv.Quote(id),
 		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.Participant) error) (client.Stats, error) {
 			return d.client.ListParticipants(ctx, id, opts, fn)

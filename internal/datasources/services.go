@@ -75,7 +75,7 @@ func (d *servicesDataSource) ReadState(ctx context.Context, config tfsdk.Config)
 	}
 	return readList(ctx, config, listRead[client.Service]{
 		typeName: "twilio_conversation_services", listAttr: "services",
-		id: lookupID("conversation_services", url.Values{}, m.MaxItems), inputs: m.listInputs,
+		id: d.lookupID("conversation_services", url.Values{}, m.MaxItems), inputs: m.listInputs,
 		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.Service) error) (client.Stats, error) {
 			return d.client.ListServices(ctx, opts, fn)
 		},
@@ -129,7 +129,7 @@ func (d *usersDataSource) ReadState(ctx context.Context, config tfsdk.Config) ([
 	service := m.ChatServiceSid.ValueString()
 	return readList(ctx, config, listRead[client.User]{
 		typeName: "twilio_conversation_users", listAttr: "users",
-		id: lookupID("conversation_users", url.Values{"chat_service_sid": {service}}, m.MaxItems), inputs: m.listInputs,
+		id: d.lookupID("conversation_users", url.Values{"chat_service_sid": {service}}, m.MaxItems), inputs: m.listInputs,
 		notFound: "Conversation Service " + strconv.Quote(service),
 		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.User) error) (client.Stats, error) {
 			return d.client.ListUsers(ctx, service, opts, fn)

@@ -121,7 +121,7 @@ func (d *userConversationsDataSource) ReadState(ctx context.Context, config tfsd
 	}
 	return readList(ctx, config, listRead[client.UserConversation]{
 		typeName: "twilio_user_conversations", listAttr: "conversations", countsAttr: "counts_by_state",
-		id: lookupID("user_conversations", q, m.MaxItems), inputs: m.listInputs,
+		id: d.lookupID("user_conversations", q, m.MaxItems), inputs: m.listInputs,
 		notFound: notFound,
 		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.UserConversation) error) (client.Stats, error) {
 			return d.client.ListUserConversations(ctx, service, user, opts, fn)

@@ -1,6 +1,7 @@
 package datasources_test
 
 import (
+	"net/url"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -83,7 +84,7 @@ data "twilio_user_conversations" "alice_first_12" {
 				statecheck.ExpectKnownValue("data.twilio_user_conversations.alice", tfjsonpath.New("conversations"), knownvalue.ListExact(wantAlice)),
 				statecheck.ExpectKnownValue("data.twilio_user_conversations.carol", tfjsonpath.New("conversations"), knownvalue.ListExact(wantCarol)),
 				statecheck.ExpectKnownValue("data.twilio_user_conversations.carol", tfjsonpath.New("id"),
-					knownvalue.StringExact("user_conversations?chat_service_sid="+emulator.ServiceSid+"&identity=carol%2Fops")),
+					knownvalue.StringExact("user_conversations?chat_service_sid="+emulator.ServiceSid+"&inputs_digest="+inputsDigest(url.Values{"identity": {"carol/ops"}}))),
 				statecheck.ExpectKnownValue("data.twilio_user_conversations.alice_first_12", tfjsonpath.New("conversations"), knownvalue.ListExact(wantAlice[:12])),
 			},
 		}},
