@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/emulator"
 )
@@ -132,4 +133,30 @@ data "twilio_conversations" "endless" {
 		}},
 	})
 	t.Logf("%d requests before the timeout", requests.Load())
+}
+
+// Invalid UTF-8 inside JSON text is replaced with U+FFFD as in every other
+// string: kept as sent, Terraform replaced it in state and every later
+// plan showed a change.
+func TestInvalidUTF8InJSONTextPlansNoChange(t *testing.T) {
+	d := emulator.Generate(emulator.GenerateOptions{Seed: 8, Conversations: 3})
+	for i := range d.Conversations {
+		if c := d.Conversations[i].Configuration; c != nil {
+			c.ChannelSettings = json.RawMessage("{\"SMS\":{\"greeting\":\"caf\xe9\"}}")
+		}
+	}
+	e := startEmulator(t, d, emulator.Faults{})
+	body := `data "twilio_conversations" "a" {}
+output "settings" { value = [for c in data.twilio_conversations.a.conversations : c.configuration.channel_settings if c.configuration != null] }
+`
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: providers,
+		Steps: []resource.TestStep{
+			{Config: e.config(body), ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValueAtPath("settings", tfjsonpath.New(0), knownvalue.StringExact("{\"SMS\":{\"greeting\":\"caf\uFFFD\"}}")),
+			}},
+			// A second plan of the same configuration shows no change.
+			{Config: e.config(body), PlanOnly: true},
+		},
+	})
 }
