@@ -160,3 +160,30 @@ output "settings" { value = [for c in data.twilio_conversations.a.conversations 
 		},
 	})
 }
+
+// Terraform keeps strings in Unicode NFC: statuses that differ only in
+// their normalisation are counted together, so the counts add up to
+// total, and metadata keys that would collapse into one keep the first.
+func TestUnicodeNormalisation(t *testing.T) {
+	composed, decomposed := "\u00e9t\u00e9", "e\u0301te\u0301"
+	d := emulator.Generate(emulator.GenerateOptions{Seed: 8, Conversations: 4})
+	d.Conversations[0].Status = composed
+	d.Conversations[1].Status = decomposed
+	d.Conversations[0].Metadata = map[string]string{composed: "first", decomposed: "second"}
+	e := startEmulator(t, d, emulator.Faults{})
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: providers,
+		Steps: []resource.TestStep{{
+			Config: e.config(`data "twilio_conversations" "a" {}
+output "sum" { value = sum(values(data.twilio_conversations.a.counts_by_status)) }
+output "metadata" { value = data.twilio_conversations.a.conversations[0].metadata }
+`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("sum", knownvalue.Int64Exact(4)),
+				statecheck.ExpectKnownValue("data.twilio_conversations.a", tfjsonpath.New("counts_by_status").AtMapKey(composed), knownvalue.Int64Exact(2)),
+				// The decomposed key sorts first, and is the one kept.
+				statecheck.ExpectKnownOutputValue("metadata", knownvalue.MapExact(map[string]knownvalue.Check{composed: strv("second")})),
+			},
+		}},
+	})
+}
