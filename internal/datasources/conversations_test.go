@@ -1,6 +1,8 @@
 package datasources_test
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -259,4 +261,35 @@ func TestConversationsMalformedTimestampStopsTheRead(t *testing.T) {
 	if n, most := e.RequestCount(), 3; n > most {
 		t.Errorf("%d requests after a mapping error on page 2; want at most %d", n, most)
 	}
+}
+
+// A timestamp with a comma before its fraction passes Go's parser but not
+// Terraform's timeadd() or formatdate(): it is refused like any other
+// that is not RFC 3339, and a null or missing id stays null.
+func TestConversationsCommaTimestampAndNullID(t *testing.T) {
+	d := emulator.Generate(emulator.GenerateOptions{Seed: 3, Conversations: 3, ParticipantsPerConversation: 1})
+	d.Conversations[1].CreatedAt = "2025-01-06T09:00:00,5Z"
+	e := startEmulator(t, d, emulator.Faults{})
+	// The emulator refuses an item without id; this server sends two.
+	nullIDs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = w.Write([]byte(`{"conversations":[{"id":null,"status":"ACTIVE"},{"status":"CLOSED"}],"meta":{"key":"conversations","pageSize":2}}`))
+	}))
+	defer nullIDs.Close()
+	e2 := &emu{URL: nullIDs.URL}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: providers,
+		Steps: []resource.TestStep{
+			{
+				Config:      e.config(`data "twilio_conversations" "all" {}`),
+				ExpectError: errRe("Unexpected timestamp from Twilio", `created_at of conversation "`+d.Conversations[1].ID+`" is "2025-01-06T09:00:00,5Z"`, "comma before the fraction"),
+			},
+			{
+				Config: e2.config(`data "twilio_conversations" "all" {}`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.twilio_conversations.all", tfjsonpath.New("conversations").AtSliceIndex(0).AtMapKey("id"), knownvalue.Null()),
+					statecheck.ExpectKnownValue("data.twilio_conversations.all", tfjsonpath.New("conversations").AtSliceIndex(1).AtMapKey("id"), knownvalue.Null()),
+				},
+			},
+		},
+	})
 }
