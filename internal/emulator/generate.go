@@ -211,6 +211,7 @@ func Generate(opts GenerateOptions) *Dataset {
 		svc.Conversations[i] = c
 	}
 	d.Services = []Service{svc, salesService(users, ts)}
+	d.AccountConfiguration, d.AddressConfigurations, d.Credentials = generateAccount(ts)
 	return d
 }
 
