@@ -39,6 +39,7 @@ func All() []func() datasource.DataSource {
 		NewConfigurationDataSource,
 		NewServicesDataSource,
 		NewUsersDataSource,
+		NewAddressConfigurationsDataSource,
 	}
 }
 

@@ -53,6 +53,11 @@ func TestSchemas(t *testing.T) {
 		"twilio_conversation_users": {"users",
 			&usersModel{},
 			func(w *stateWriter) { userType.write(w, &client.User{}) }},
+		"twilio_address_configurations_v1": {"address_configurations",
+			&addressConfigurationsModel{},
+			func(w *stateWriter) {
+				addressConfigurationType.write(w, &client.AddressConfiguration{AutoCreation: &client.AutoCreation{WebhookFilters: []*string{nil}}})
+			}},
 		// Single lookups: the object's attributes, at the top level.
 		"twilio_conversation": {"",
 			nil,
