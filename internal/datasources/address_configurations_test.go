@@ -2,7 +2,12 @@ package datasources_test
 
 import (
 	"encoding/json"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -136,3 +141,87 @@ data "twilio_address_configurations_v1" "first_five" {
 		"max_items zero":    {`max_items = 0`, []string{"max_items must be a whole number from 1 to " + strconv.Itoa(1_000_000_000)}},
 	})
 }
+
+// One address configuration by SID and by address: every attribute at the
+// top level, id always the SID, and the not-found errors of each. An
+// address is personal data: it reaches Twilio as one path segment, and is
+// in no provider log line and no error.
+func TestAddressConfigurationLookup(t *testing.T) {
+	d := emulator.Generate(emulator.GenerateOptions{Seed: 22})
+	e := startEmulator(t, d, emulator.Faults{})
+	byType := map[string]emulator.AddressConfiguration{}
+	for _, a := range d.AddressConfigurations {
+		byType[a.Type] = a
+	}
+	insecure, wa := d.AddressConfigurations[2], byType["whatsapp"]
+	if insecure.Sid != emulator.InsecureAddressSid {
+		t.Fatalf("test data: %s", insecure.Sid)
+	}
+	const unknown = "whatsapp:+15559876543"
+	logFile := filepath.Join(t.TempDir(), "trace.log")
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("TF_ACC_LOG_PATH", logFile)
+
+	bySid := addressConfigurationChecks(t, d, insecure)
+	bySid["sid_or_address"], bySid["id"] = strv(insecure.Sid), strv(insecure.Sid)
+	byAddress := addressConfigurationChecks(t, d, wa)
+	byAddress["sid_or_address"], byAddress["id"] = strv(wa.Address), strv(wa.Sid)
+	checks := append(expectAttributes("data.twilio_address_configuration_v1.by_sid", bySid),
+		expectAttributes("data.twilio_address_configuration_v1.by_address", byAddress)...)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: providers,
+		Steps: []resource.TestStep{
+			{
+				Config: e.config(`
+data "twilio_address_configuration_v1" "by_sid" { sid_or_address = "` + insecure.Sid + `" }
+data "twilio_address_configuration_v1" "by_address" { sid_or_address = "` + wa.Address + `" }
+`),
+				ConfigStateChecks: checks,
+			},
+			{
+				Config:      e.config(`data "twilio_address_configuration_v1" "x" { sid_or_address = "IG0000000000000000000000000000dead" }`),
+				ExpectError: errRe(`Twilio address configuration "IG0000000000000000000000000000dead" not found`, "HTTP 404", "Twilio error 20404"),
+			},
+			{
+				Config:      e.config(`data "twilio_address_configuration_v1" "x" { sid_or_address = "` + unknown + `" }`),
+				ExpectError: errRe(`Twilio address configuration of the address given in sid_or_address not found`, "/v1/Configuration/Addresses/{address}", "20404"),
+			},
+		},
+	})
+	paths := map[string]bool{}
+	for _, r := range e.Requests() {
+		paths[r.RawPath] = true
+	}
+	for _, p := range []string{"/v1/Configuration/Addresses/" + insecure.Sid, "/v1/Configuration/Addresses/" + url.PathEscape(wa.Address), "/v1/Configuration/Addresses/" + url.PathEscape(unknown)} {
+		if !paths[p] {
+			t.Errorf("no request to %s: %v", p, paths)
+		}
+	}
+	logs, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var provider int
+	for _, line := range strings.Split(string(logs), "\n") {
+		if !providerLine.MatchString(line) {
+			continue // terraform's and the test's own lines, which print the configuration
+		}
+		provider++
+		for _, addr := range []string{wa.Address, unknown} {
+			if strings.Contains(line, strings.TrimPrefix(addr, "whatsapp:")) {
+				t.Errorf("a provider log line holds an address: %.300s", line)
+			}
+		}
+	}
+	if provider < 100 || !strings.Contains(string(logs), "/v1/Configuration/Addresses/***") {
+		t.Errorf("%d provider log lines, none with a masked address: the test would prove nothing", provider)
+	}
+	expectPlanErrors(t, "twilio_address_configuration_v1", map[string]planError{
+		"empty": {`sid_or_address = ""`, []string{"sid_or_address string length must be at least 1"}},
+		"none":  {``, []string{`The argument "sid_or_address" is required`}},
+	})
+}
+
+// providerLine is a log line of the provider: its own, and those the
+// plugin framework and protocol server write for it.
+var providerLine = regexp.MustCompile(`^\S+ \[[A-Z]+\] (twilio|sdk\.framework|sdk\.proto)[a-z_.]*:`)

@@ -40,6 +40,7 @@ func All() []func() datasource.DataSource {
 		NewServicesDataSource,
 		NewUsersDataSource,
 		NewAddressConfigurationsDataSource,
+		NewAddressConfigurationDataSource,
 	}
 }
 

@@ -71,6 +71,14 @@ func TestSchemas(t *testing.T) {
 				w.object(len(configurationType.fields))
 				configurationType.writeFields(w, &client.Configuration{}, itemRef{})
 			}},
+		"twilio_address_configuration_v1": {"",
+			nil,
+			func(w *stateWriter) {
+				w.object(len(addressConfigurationType.fields) + 2)
+				w.strValue("sid_or_address", "+15551234567")
+				w.str("id", nil)
+				addressConfigurationType.writeFields(w, &client.AddressConfiguration{AutoCreation: &client.AutoCreation{}}, itemRef{})
+			}},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {
 		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {
