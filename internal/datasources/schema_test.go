@@ -79,6 +79,13 @@ func TestSchemas(t *testing.T) {
 				w.str("id", nil)
 				addressConfigurationType.writeFields(w, &client.AddressConfiguration{AutoCreation: &client.AutoCreation{}}, itemRef{})
 			}},
+		"twilio_configuration_v1": {"",
+			nil,
+			func(w *stateWriter) {
+				w.object(len(accountConfigurationType.fields) + 1)
+				w.strValue("id", "configuration")
+				accountConfigurationType.writeFields(w, &client.AccountConfiguration{Links: client.Links{"a": nil}}, itemRef{})
+			}},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {
 		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {
