@@ -86,6 +86,13 @@ func TestSchemas(t *testing.T) {
 				w.strValue("id", "configuration")
 				accountConfigurationType.writeFields(w, &client.AccountConfiguration{Links: client.Links{"a": nil}}, itemRef{})
 			}},
+		"twilio_configuration_webhook_v1": {"",
+			nil,
+			func(w *stateWriter) {
+				w.object(len(configurationWebhookType.fields) + 1)
+				w.strValue("id", "configuration_webhook")
+				configurationWebhookType.writeFields(w, &client.ConfigurationWebhook{Filters: []*string{nil}}, itemRef{})
+			}},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {
 		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {
