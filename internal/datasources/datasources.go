@@ -43,6 +43,7 @@ func All() []func() datasource.DataSource {
 		NewAddressConfigurationDataSource,
 		NewAccountConfigurationDataSource,
 		NewConfigurationWebhookDataSource,
+		NewCredentialsDataSource,
 	}
 }
 

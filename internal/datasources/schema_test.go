@@ -93,6 +93,9 @@ func TestSchemas(t *testing.T) {
 				w.strValue("id", "configuration_webhook")
 				configurationWebhookType.writeFields(w, &client.ConfigurationWebhook{Filters: []*string{nil}}, itemRef{})
 			}},
+		"twilio_credentials_v1": {"credentials",
+			&credentialsModel{},
+			func(w *stateWriter) { credentialType.write(w, &client.Credential{}) }},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {
 		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {
