@@ -89,3 +89,61 @@ output "sandbox" { value = local.sandbox }
 		"a filter":           {`type = "apn"`, []string{`An argument named "type" is not expected here`}},
 	})
 }
+
+// One credential by SID: every attribute at the top level, the SID as
+// configured, an unknown SID, and a malformed one at plan time.
+func TestCredentialLookup(t *testing.T) {
+	d := emulator.Generate(emulator.GenerateOptions{Seed: 26})
+	e := startEmulator(t, d, emulator.Faults{})
+	var sandbox, fcm emulator.Credential
+	for _, c := range d.Credentials {
+		switch {
+		case c.Sid == emulator.SandboxCredentialSid:
+			sandbox = c
+		case c.Type == "fcm" && c.FriendlyName == nil:
+			fcm = c
+		}
+	}
+	if sandbox.Sid == "" || fcm.Sid == "" {
+		t.Fatal("test data: a sandbox credential and an unnamed fcm one")
+	}
+	checks := expectAttributes("data.twilio_credential_v1.sandbox", withID(credentialChecks(d, sandbox), sandbox.Sid))
+	checks = append(checks, expectAttributes("data.twilio_credential_v1.fcm", withID(credentialChecks(d, fcm), fcm.Sid))...)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: providers,
+		Steps: []resource.TestStep{
+			{
+				Config: e.config(`
+data "twilio_credentials_v1" "all" {}
+data "twilio_credential_v1" "sandbox" { sid = "` + sandbox.Sid + `" }
+data "twilio_credential_v1" "fcm" {
+  sid = one([for c in data.twilio_credentials_v1.all.credentials : c.sid if c.type == "fcm" && c.friendly_name == null])
+}
+`),
+				ConfigStateChecks: checks,
+			},
+			{
+				Config:      e.config(`data "twilio_credential_v1" "x" { sid = "CR0000000000000000000000000000dead" }`),
+				ExpectError: errRe(`Twilio credential "CR0000000000000000000000000000dead" not found`, "HTTP 404", "Twilio error 20404"),
+			},
+		},
+	})
+	paths := map[string]bool{}
+	for _, r := range e.Requests() {
+		paths[r.Path] = true
+	}
+	for _, p := range []string{"/v1/Credentials/" + sandbox.Sid, "/v1/Credentials/" + fcm.Sid} {
+		if !paths[p] {
+			t.Errorf("no request to %s: %v", p, paths)
+		}
+	}
+	expectPlanErrors(t, "twilio_credential_v1", map[string]planError{
+		"not a CR SID": {`sid = "IS00000000000000000000000000000001"`, []string{"sid", "must be a Twilio SID: CR followed by 32 hexadecimal digits"}},
+		"no sid":       {``, []string{`The argument "sid" is required`}},
+	})
+}
+
+func withID(m map[string]knownvalue.Check, id string) map[string]knownvalue.Check {
+	m["id"] = strv(id)
+	return m
+}

@@ -44,6 +44,7 @@ func All() []func() datasource.DataSource {
 		NewAccountConfigurationDataSource,
 		NewConfigurationWebhookDataSource,
 		NewCredentialsDataSource,
+		NewCredentialDataSource,
 	}
 }
 

@@ -96,6 +96,13 @@ func TestSchemas(t *testing.T) {
 		"twilio_credentials_v1": {"credentials",
 			&credentialsModel{},
 			func(w *stateWriter) { credentialType.write(w, &client.Credential{}) }},
+		"twilio_credential_v1": {"",
+			nil,
+			func(w *stateWriter) {
+				w.object(len(credentialType.fields) + 1)
+				w.strValue("id", "CR00000000000000000000000000000001")
+				credentialType.writeFields(w, &client.Credential{}, itemRef{})
+			}},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {
 		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {
