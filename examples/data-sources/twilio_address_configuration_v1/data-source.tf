@@ -7,7 +7,7 @@ output "support_line_auto_creation" {
   value = data.twilio_address_configuration_v1.support_line.auto_creation
 }
 
-# Fail the plan when auto-created conversations would leave over plain http.
+# Warn on every plan when auto-created conversations would leave over plain http.
 check "support_line_webhook_is_https" {
   assert {
     condition = (
