@@ -23,7 +23,7 @@ func (c *Client) logContext(ctx context.Context) context.Context {
 	// TF_LOG_PROVIDER_TWILIO_HTTP sets this subsystem's level; unset, it
 	// follows TF_LOG_PROVIDER.
 	ctx = tflog.NewSubsystem(ctx, LogSubsystem, tflog.WithLevelFromEnv("TF_LOG_PROVIDER", "TWILIO_HTTP"))
-	secrets := c.secrets()
+	secrets := append(c.secrets(), personal(ctx)...)
 	ctx = tflog.SubsystemMaskAllFieldValuesStrings(ctx, LogSubsystem, secrets...)
 	ctx = tflog.SubsystemMaskMessageStrings(ctx, LogSubsystem, secrets...)
 	ctx = tflog.SubsystemMaskFieldValuesWithFieldKeys(ctx, LogSubsystem, "Authorization", "authorization")

@@ -44,6 +44,12 @@ func All() []func() datasource.DataSource {
 		NewParticipantDataSource,
 		NewCommunicationsDataSource,
 		NewCommunicationDataSource,
+		NewAddressConfigurationsDataSource,
+		NewAddressConfigurationDataSource,
+		NewAccountConfigurationDataSource,
+		NewConfigurationWebhookDataSource,
+		NewCredentialsDataSource,
+		NewCredentialDataSource,
 	}
 }
 

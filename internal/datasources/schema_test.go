@@ -59,6 +59,11 @@ func TestSchemas(t *testing.T) {
 				communicationType.write(w, &client.Communication{Author: &client.CommunicationParty{}, Recipients: []*client.CommunicationParty{{}, nil},
 					Content: &client.CommunicationContent{Transcription: &client.Transcription{Words: []*client.TranscribedWord{{}, nil}}}})
 			}},
+		"twilio_address_configurations_v1": {"address_configurations",
+			&addressConfigurationsModel{},
+			func(w *stateWriter) {
+				addressConfigurationType.write(w, &client.AddressConfiguration{AutoCreation: &client.AutoCreation{WebhookFilters: []*string{nil}}})
+			}},
 		// Single lookups: the object's attributes, at the top level.
 		"twilio_participant": {"",
 			nil,
@@ -83,6 +88,38 @@ func TestSchemas(t *testing.T) {
 			func(w *stateWriter) {
 				w.object(len(configurationType.fields))
 				configurationType.writeFields(w, &client.Configuration{}, itemRef{})
+			}},
+		"twilio_address_configuration_v1": {"",
+			nil,
+			func(w *stateWriter) {
+				w.object(len(addressConfigurationType.fields) + 2)
+				w.strValue("sid_or_address", "+15551234567")
+				w.str("id", nil)
+				addressConfigurationType.writeFields(w, &client.AddressConfiguration{AutoCreation: &client.AutoCreation{}}, itemRef{})
+			}},
+		"twilio_configuration_v1": {"",
+			nil,
+			func(w *stateWriter) {
+				w.object(len(accountConfigurationType.fields) + 1)
+				w.strValue("id", "configuration")
+				accountConfigurationType.writeFields(w, &client.AccountConfiguration{Links: client.Links{"a": nil}}, itemRef{})
+			}},
+		"twilio_configuration_webhook_v1": {"",
+			nil,
+			func(w *stateWriter) {
+				w.object(len(configurationWebhookType.fields) + 1)
+				w.strValue("id", "configuration_webhook")
+				configurationWebhookType.writeFields(w, &client.ConfigurationWebhook{Filters: []*string{nil}}, itemRef{})
+			}},
+		"twilio_credentials_v1": {"credentials",
+			&credentialsModel{},
+			func(w *stateWriter) { credentialType.write(w, &client.Credential{}) }},
+		"twilio_credential_v1": {"",
+			nil,
+			func(w *stateWriter) {
+				w.object(len(credentialType.fields) + 1)
+				w.strValue("id", "CR00000000000000000000000000000001")
+				credentialType.writeFields(w, &client.Credential{}, itemRef{})
 			}},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {

@@ -155,6 +155,10 @@ type Dataset struct {
 	Conversations  []V2Conversation  `json:"conversations"`
 	Configurations []V2Configuration `json:"configurations,omitempty"`
 	Services       []Service         `json:"services"`
+	// The account-level configuration (account.go).
+	AccountConfiguration  *AccountConfiguration  `json:"account_configuration,omitempty"`
+	AddressConfigurations []AddressConfiguration `json:"address_configurations,omitempty"`
+	Credentials           []Credential           `json:"credentials,omitempty"`
 }
 
 // LoadFixture reads a Dataset from a JSON file.
@@ -174,6 +178,9 @@ func LoadFixture(path string) (*Dataset, error) {
 func (d *Dataset) check() error {
 	if d.AccountSid == "" {
 		return fmt.Errorf("fixture: account_sid is required")
+	}
+	if err := d.checkAccount(); err != nil {
+		return err
 	}
 	ids := map[string]bool{}
 	for _, c := range d.Conversations {
@@ -311,6 +318,7 @@ type index struct {
 	serviceList    []json.RawMessage
 	services       map[string]*serviceIndex
 	defaultService *serviceIndex
+	account        *accountIndex
 }
 
 type configEntry struct {
@@ -340,6 +348,11 @@ func buildIndex(d *Dataset) (*index, error) {
 		configurationsByID: map[string]json.RawMessage{},
 		services:           map[string]*serviceIndex{},
 	}
+	account, err := buildAccountIndex(d)
+	if err != nil {
+		return nil, err
+	}
+	ix.account = account
 	for _, c := range d.Configurations {
 		raw, err := json.Marshal(c)
 		if err != nil {

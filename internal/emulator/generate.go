@@ -212,6 +212,7 @@ func Generate(opts GenerateOptions) *Dataset {
 	}
 	d.Services = []Service{svc, salesService(users, ts)}
 	generateCommunications(d, ts)
+	d.AccountConfiguration, d.AddressConfigurations, d.Credentials = generateAccount(ts)
 	return d
 }
 
