@@ -124,41 +124,35 @@ func (s *Server) RequestCount() int { return int(s.count.Load()) }
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	n := s.count.Add(1)
-	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
-	defer func() {
+	// A request is recorded before its answer is sent, so that a client
+	// that has its answer finds it in Requests.
+	record := func(status int) {
 		s.mu.Lock()
 		s.requests = append(s.requests, Request{
 			Method: r.Method, Path: r.URL.Path, RawPath: r.URL.EscapedPath(),
-			Query: r.URL.Query(), RawQuery: r.URL.RawQuery, Status: rec.status, Received: start,
+			Query: r.URL.Query(), RawQuery: r.URL.RawQuery, Status: status, Received: start,
 		})
 		s.mu.Unlock()
-	}()
+	}
 	body, status, hdr := s.respond(r, n)
 	if d := s.opts.Faults.Latency - time.Since(start); d > 0 {
 		select {
 		case <-time.After(d):
 		case <-r.Context().Done():
+			record(status)
 			return
 		}
 	}
+	record(status)
 	for k, v := range hdr {
-		rec.Header()[k] = v
+		w.Header()[k] = v
 	}
-	rec.Header().Set("Content-Type", "application/json")
-	rec.Header().Set("Content-Length", strconv.Itoa(len(body)))
-	rec.WriteHeader(status)
-	_, _ = rec.Write(body)
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
 }
 
-type recorder struct {
-	http.ResponseWriter
-	status int
-}
-
-func (r *recorder) WriteHeader(code int) {
-	r.status = code
-	r.ResponseWriter.WriteHeader(code)
-}
 
 // respond builds the whole answer to one request.
 func (s *Server) respond(r *http.Request, n int64) ([]byte, int, http.Header) {
