@@ -39,6 +39,8 @@ func All() []func() datasource.DataSource {
 		NewConfigurationDataSource,
 		NewServicesDataSource,
 		NewUsersDataSource,
+		NewConversationsV1DataSource,
+		NewConversationV1DataSource,
 	}
 }
 

@@ -66,6 +66,17 @@ func TestSchemas(t *testing.T) {
 				w.object(len(configurationType.fields))
 				configurationType.writeFields(w, &client.Configuration{}, itemRef{})
 			}},
+		"twilio_conversations_v1": {"conversations",
+			&conversationsV1Model{},
+			func(w *stateWriter) {
+				conversationV1Type.write(w, &client.ConversationV1{Timers: &client.Timers{}, Links: client.Links{"a": nil}})
+			}},
+		"twilio_conversation_v1": {"", nil,
+			func(w *stateWriter) {
+				w.object(len(conversationV1Type.fields) + 1)
+				writeInputs(w, map[string]string{"sid_or_unique_name": "x"}, conversationV1Inputs, nil)
+				conversationV1Type.without("chat_service_sid").writeFields(w, &client.ConversationV1{}, itemRef{})
+			}},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {
 		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {
@@ -90,6 +101,10 @@ func TestSchemas(t *testing.T) {
 		}
 		config := tfsdk.Config{Schema: sr.Schema, Raw: tftypes.NewValue(typ, nulls)}
 		read := func() diag.Diagnostics {
+			if names, ok := lookupInputs[typeName]; ok {
+				_, _, diags := classicInputs(ctx, config, names...)
+				return diags
+			}
 			if tc.model == nil {
 				_, _, diags := oneInputs(ctx, config)
 				return diags

@@ -1,0 +1,7 @@
+package datasources
+
+// lookupInputs are the inputs of the single lookups that have no id, by
+// type name, for TestSchemas.
+var lookupInputs = map[string][]string{
+	"twilio_conversation_v1": conversationV1Inputs,
+}
