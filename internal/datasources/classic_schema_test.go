@@ -4,4 +4,5 @@ package datasources
 // type name, for TestSchemas.
 var lookupInputs = map[string][]string{
 	"twilio_conversation_v1": conversationV1Inputs,
+	"twilio_participant_v1":  participantV1Inputs,
 }

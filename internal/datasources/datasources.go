@@ -41,6 +41,8 @@ func All() []func() datasource.DataSource {
 		NewUsersDataSource,
 		NewConversationsV1DataSource,
 		NewConversationV1DataSource,
+		NewParticipantsV1DataSource,
+		NewParticipantV1DataSource,
 	}
 }
 

@@ -77,6 +77,17 @@ func TestSchemas(t *testing.T) {
 				writeInputs(w, map[string]string{"sid_or_unique_name": "x"}, conversationV1Inputs, nil)
 				conversationV1Type.without("chat_service_sid").writeFields(w, &client.ConversationV1{}, itemRef{})
 			}},
+		"twilio_participants_v1": {"participants",
+			&participantsV1Model{},
+			func(w *stateWriter) {
+				participantV1Type.write(w, &client.ConversationParticipantV1{MessagingBinding: &client.MessagingBinding{}})
+			}},
+		"twilio_participant_v1": {"", nil,
+			func(w *stateWriter) {
+				w.object(len(participantV1Type.fields) + 2)
+				writeInputs(w, map[string]string{"conversation": "c", "sid_or_identity": "x"}, participantV1Inputs, nil)
+				participantV1Type.without("chat_service_sid").writeFields(w, &client.ConversationParticipantV1{}, itemRef{})
+			}},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {
 		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {
