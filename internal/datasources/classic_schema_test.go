@@ -5,4 +5,5 @@ package datasources
 var lookupInputs = map[string][]string{
 	"twilio_conversation_v1": conversationV1Inputs,
 	"twilio_participant_v1":  participantV1Inputs,
+	"twilio_message_v1":      messageV1Inputs,
 }

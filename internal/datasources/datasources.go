@@ -43,6 +43,8 @@ func All() []func() datasource.DataSource {
 		NewConversationV1DataSource,
 		NewParticipantsV1DataSource,
 		NewParticipantV1DataSource,
+		NewMessagesV1DataSource,
+		NewMessageV1DataSource,
 	}
 }
 

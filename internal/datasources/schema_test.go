@@ -88,6 +88,15 @@ func TestSchemas(t *testing.T) {
 				writeInputs(w, map[string]string{"conversation": "c", "sid_or_identity": "x"}, participantV1Inputs, nil)
 				participantV1Type.without("chat_service_sid").writeFields(w, &client.ConversationParticipantV1{}, itemRef{})
 			}},
+		"twilio_messages_v1": {"messages",
+			&messagesV1Model{},
+			func(w *stateWriter) { messageV1Type.write(w, &client.MessageV1{Links: client.Links{"a": nil}}) }},
+		"twilio_message_v1": {"", nil,
+			func(w *stateWriter) {
+				w.object(len(messageV1Type.fields) + 1)
+				writeInputs(w, map[string]string{"conversation": "c", "sid": "IM1"}, messageV1Inputs, nil)
+				messageV1Fields.writeFields(w, &client.MessageV1{}, itemRef{})
+			}},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {
 		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {
