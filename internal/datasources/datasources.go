@@ -45,6 +45,8 @@ func All() []func() datasource.DataSource {
 		NewParticipantV1DataSource,
 		NewMessagesV1DataSource,
 		NewMessageV1DataSource,
+		NewConversationWebhooksV1DataSource,
+		NewConversationWebhookV1DataSource,
 	}
 }
 

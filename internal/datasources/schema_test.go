@@ -97,6 +97,15 @@ func TestSchemas(t *testing.T) {
 				writeInputs(w, map[string]string{"conversation": "c", "sid": "IM1"}, messageV1Inputs, nil)
 				messageV1Fields.writeFields(w, &client.MessageV1{}, itemRef{})
 			}},
+		"twilio_conversation_webhooks_v1": {"webhooks",
+			&conversationWebhooksV1Model{},
+			func(w *stateWriter) { conversationWebhookV1Type.write(w, &client.ConversationWebhookV1{}) }},
+		"twilio_conversation_webhook_v1": {"", nil,
+			func(w *stateWriter) {
+				w.object(len(conversationWebhookV1Type.fields) + 1)
+				writeInputs(w, map[string]string{"conversation": "c", "sid": "WH1"}, conversationWebhookV1Inputs, nil)
+				conversationWebhookV1Fields.writeFields(w, &client.ConversationWebhookV1{}, itemRef{})
+			}},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {
 		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {
