@@ -40,6 +40,7 @@ func run(args []string) error {
 		parts    = fs.Int("participants", def.ParticipantsPerConversation, "participants per generated v2 conversation")
 		v1convs  = fs.Int("v1-conversations", def.V1Conversations, "number of generated v1 conversations")
 		users    = fs.Int("users", def.Users, "number of generated v1 chat users")
+		messages = fs.Int("messages", def.MessagesPerConversation, "messages per generated v1 conversation (every fifth has none)")
 		latency  = fs.Duration("latency", 0, "fault: delay of every response, such as 20ms")
 		rlEvery  = fs.Int("rate-limit-every", 0, "fault: answer every Nth request with 429")
 		retryAft = fs.String("retry-after", "", "fault: Retry-After value sent with those 429s (seconds or HTTP date)")
@@ -58,7 +59,7 @@ func run(args []string) error {
 			return err
 		}
 	} else {
-		data = emulator.Generate(emulator.GenerateOptions{Seed: *seed, Conversations: *convs, ParticipantsPerConversation: *parts, V1Conversations: *v1convs, Users: *users})
+		data = emulator.Generate(emulator.GenerateOptions{Seed: *seed, Conversations: *convs, ParticipantsPerConversation: *parts, V1Conversations: *v1convs, Users: *users, MessagesPerConversation: *messages})
 	}
 	srv, err := emulator.New(data, emulator.Options{
 		Username: *username, Password: *password, Seed: *seed,

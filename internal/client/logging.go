@@ -91,6 +91,10 @@ func pairs(kv []interface{}) map[string]interface{} {
 }
 
 func logBody(ctx context.Context, body []byte) {
+	if bodiesWithheld(ctx) {
+		tflog.SubsystemTrace(ctx, LogSubsystem, "HTTP response body withheld: it holds personal data", map[string]interface{}{"bytes": len(body)})
+		return
+	}
 	if len(body) > maxLoggedBody {
 		body = body[:maxLoggedBody]
 	}

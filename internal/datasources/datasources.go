@@ -50,6 +50,14 @@ func All() []func() datasource.DataSource {
 		NewConfigurationWebhookDataSource,
 		NewCredentialsDataSource,
 		NewCredentialDataSource,
+		NewConversationsV1DataSource,
+		NewConversationV1DataSource,
+		NewParticipantsV1DataSource,
+		NewParticipantV1DataSource,
+		NewMessagesV1DataSource,
+		NewMessageV1DataSource,
+		NewConversationWebhooksV1DataSource,
+		NewConversationWebhookV1DataSource,
 	}
 }
 
@@ -203,14 +211,14 @@ func shortDuration(d time.Duration) string {
 
 // idDescription describes the id of a list lookup.
 const idDescription = "Identifier of this lookup, derived from its inputs and filters. Inputs that may be personal or secret data " +
-	"(identities, addresses, metadata values, name patterns) do not appear in it: a keyed digest of them does " +
+	"(identities, addresses, unique names, metadata values, name patterns) do not appear in it: a keyed digest of them does " +
 	"(`inputs_digest`, the same for the same inputs and credentials), as Terraform prints `id` in every plan."
 
 // personal says whether an input, by its key in a lookup's id, may hold
 // personal or secret data, which Terraform would print in every plan.
 func personal(key string) bool {
 	switch key {
-	case "identity", "address", "name_regex":
+	case "identity", "address", "name_regex", "conversation_unique_name":
 		return true
 	}
 	return strings.HasPrefix(key, "metadata.")

@@ -121,6 +121,46 @@ func TestSchemas(t *testing.T) {
 				w.strValue("id", "CR00000000000000000000000000000001")
 				credentialType.writeFields(w, &client.Credential{}, itemRef{})
 			}},
+		"twilio_conversations_v1": {"conversations",
+			&conversationsV1Model{},
+			func(w *stateWriter) {
+				conversationV1Type.write(w, &client.ConversationV1{Timers: &client.Timers{}, Links: client.Links{"a": nil}})
+			}},
+		"twilio_conversation_v1": {"", nil,
+			func(w *stateWriter) {
+				w.object(len(conversationV1Type.fields) + 1)
+				writeInputs(w, map[string]string{"sid_or_unique_name": "x"}, conversationV1Inputs, nil)
+				conversationV1Type.without("chat_service_sid").writeFields(w, &client.ConversationV1{}, itemRef{})
+			}},
+		"twilio_participants_v1": {"participants",
+			&participantsV1Model{},
+			func(w *stateWriter) {
+				participantV1Type.write(w, &client.ConversationParticipantV1{MessagingBinding: &client.MessagingBinding{}})
+			}},
+		"twilio_participant_v1": {"", nil,
+			func(w *stateWriter) {
+				w.object(len(participantV1Type.fields) + 2)
+				writeInputs(w, map[string]string{"conversation": "c", "sid_or_identity": "x"}, participantV1Inputs, nil)
+				participantV1Type.without("chat_service_sid").writeFields(w, &client.ConversationParticipantV1{}, itemRef{})
+			}},
+		"twilio_messages_v1": {"messages",
+			&messagesV1Model{},
+			func(w *stateWriter) { messageV1Type.write(w, &client.MessageV1{Links: client.Links{"a": nil}}) }},
+		"twilio_message_v1": {"", nil,
+			func(w *stateWriter) {
+				w.object(len(messageV1Type.fields) + 1)
+				writeInputs(w, map[string]string{"conversation": "c", "sid": "IM1"}, messageV1Inputs, nil)
+				messageV1Fields.writeFields(w, &client.MessageV1{}, itemRef{})
+			}},
+		"twilio_conversation_webhooks_v1": {"webhooks",
+			&conversationWebhooksV1Model{},
+			func(w *stateWriter) { conversationWebhookV1Type.write(w, &client.ConversationWebhookV1{}) }},
+		"twilio_conversation_webhook_v1": {"", nil,
+			func(w *stateWriter) {
+				w.object(len(conversationWebhookV1Type.fields) + 1)
+				writeInputs(w, map[string]string{"conversation": "c", "sid": "WH1"}, conversationWebhookV1Inputs, nil)
+				conversationWebhookV1Fields.writeFields(w, &client.ConversationWebhookV1{}, itemRef{})
+			}},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {
 		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {
@@ -145,6 +185,10 @@ func TestSchemas(t *testing.T) {
 		}
 		config := tfsdk.Config{Schema: sr.Schema, Raw: tftypes.NewValue(typ, nulls)}
 		read := func() diag.Diagnostics {
+			if names, ok := lookupInputs[typeName]; ok {
+				_, _, diags := classicInputs(ctx, config, names...)
+				return diags
+			}
 			if tc.model == nil {
 				_, _, diags := oneInputs(ctx, config)
 				return diags

@@ -125,6 +125,11 @@ type V1Conversation struct {
 	DateUpdated  string            `json:"date_updated"`
 	CreatedBy    *string           `json:"created_by"`
 	Participants []V1Participant   `json:"participants"`
+	// Served by the classic conversation endpoints (classic.go).
+	MessagingServiceSid *string         `json:"messaging_service_sid,omitempty"`
+	Bindings            json.RawMessage `json:"bindings,omitempty"`
+	Messages            []V1Message     `json:"messages,omitempty"`
+	Webhooks            []V1Webhook     `json:"webhooks,omitempty"`
 }
 
 // V1Participant is a participant of a v1 conversation: a chat user (Identity
@@ -136,6 +141,39 @@ type V1Participant struct {
 	UnreadMessagesCount  *int              `json:"unread_messages_count"`
 	LastReadMessageIndex *int              `json:"last_read_message_index"`
 	NotificationLevel    string            `json:"notification_level"`
+	// Served by the classic participant endpoints (classic.go).
+	Attributes        string  `json:"attributes,omitempty"` // JSON text; "{}" when empty
+	RoleSid           *string `json:"role_sid,omitempty"`
+	DateCreated       string  `json:"date_created,omitempty"`
+	DateUpdated       string  `json:"date_updated,omitempty"`
+	LastReadTimestamp *string `json:"last_read_timestamp,omitempty"`
+}
+
+// V1Message is a message of a v1 conversation. Author is the chat identity
+// or address of its sender, or "system"; ParticipantSid is null for a
+// message no participant sent.
+type V1Message struct {
+	Sid            string          `json:"sid"`
+	Index          int             `json:"index"`
+	Author         *string         `json:"author"`
+	Body           *string         `json:"body"`
+	Media          json.RawMessage `json:"media,omitempty"` // array of media objects, or absent for none
+	Attributes     string          `json:"attributes,omitempty"`
+	ParticipantSid *string         `json:"participant_sid"`
+	DateCreated    string          `json:"date_created"`
+	DateUpdated    *string         `json:"date_updated"`
+	Delivery       json.RawMessage `json:"delivery,omitempty"`
+	ContentSid     *string         `json:"content_sid,omitempty"`
+}
+
+// V1Webhook is a webhook scoped to one v1 conversation: Target is webhook,
+// studio or trigger, and Configuration its settings, a free-form object.
+type V1Webhook struct {
+	Sid           string          `json:"sid"`
+	Target        string          `json:"target"`
+	Configuration json.RawMessage `json:"configuration,omitempty"`
+	DateCreated   string          `json:"date_created"`
+	DateUpdated   string          `json:"date_updated"`
 }
 
 // MessagingBinding is how a messaging participant is reached.
@@ -319,6 +357,8 @@ type index struct {
 	services       map[string]*serviceIndex
 	defaultService *serviceIndex
 	account        *accountIndex
+	// classic serves the v1 conversations and what they hold.
+	classic *classicIndex
 }
 
 type configEntry struct {
@@ -471,5 +511,6 @@ func buildIndex(d *Dataset) (*index, error) {
 			}
 		}
 	}
-	return ix, nil
+	ix.classic, err = buildClassic(d)
+	return ix, err
 }

@@ -153,7 +153,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(body)
 }
 
-
 // respond builds the whole answer to one request.
 func (s *Server) respond(r *http.Request, n int64) ([]byte, int, http.Header) {
 	f := s.opts.Faults
@@ -244,6 +243,9 @@ func (s *Server) route(r *http.Request) ([]byte, int) {
 		return s.listParticipantConversations(r, seg(2))
 	}
 	if body, status, ok := s.routeAccount(r, is, seg); ok {
+		return body, status
+	}
+	if body, status, ok := s.routeClassic(r, parts, seg); ok {
 		return body, status
 	}
 	v2 := len(parts) > 0 && parts[0] == "v2"

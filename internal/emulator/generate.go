@@ -21,10 +21,13 @@ type GenerateOptions struct {
 	// pages through all of them.
 	V1Conversations int
 	Users           int
+	// MessagesPerConversation is the number of messages of each v1
+	// conversation but every fifth, which has none.
+	MessagesPerConversation int
 }
 
 // DefaultGenerateOptions is a small account that shows every feature.
-var DefaultGenerateOptions = GenerateOptions{Seed: 1, Conversations: 120, ParticipantsPerConversation: 2, V1Conversations: 75, Users: 8}
+var DefaultGenerateOptions = GenerateOptions{Seed: 1, Conversations: 120, ParticipantsPerConversation: 2, V1Conversations: 75, Users: 8, MessagesPerConversation: 12}
 
 // AccountSid and ServiceSid are the SIDs of generated datasets;
 // ServiceSid is the default Conversation Service, SalesServiceSid another.
@@ -213,6 +216,7 @@ func Generate(opts GenerateOptions) *Dataset {
 	d.Services = []Service{svc, salesService(users, ts)}
 	generateCommunications(d, ts)
 	d.AccountConfiguration, d.AddressConfigurations, d.Credentials = generateAccount(ts)
+	generateClassic(d, opts)
 	return d
 }
 
