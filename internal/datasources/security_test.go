@@ -222,8 +222,10 @@ data "twilio_conversations" "b" { page_size = 4 }`,
 	// sources share the limit of one request per 100ms: six requests take
 	// at least half a second. A new instance (plan, then apply, then
 	// refresh) starts its own limiter after terraform's own work, so the
-	// requests come in runs of six, each at least 500ms long, and no two
-	// requests less than 80ms apart (delivery jitters by a few ms).
+	// requests come in runs of six, each at least 500ms long. Two data
+	// sources with a limiter each would make a run in 300ms. The gap
+	// between two requests is not checked: on a busy machine one request
+	// can reach the server late and the next on time.
 	reqs := e.Requests()
 	sort.Slice(reqs, func(i, j int) bool { return reqs[i].Received.Before(reqs[j].Received) })
 	if len(reqs) < 12 || len(reqs)%6 != 0 {
@@ -232,11 +234,6 @@ data "twilio_conversations" "b" { page_size = 4 }`,
 	for i := 0; i < len(reqs); i += 6 {
 		if span := reqs[i+5].Received.Sub(reqs[i].Received); span < 450*time.Millisecond {
 			t.Errorf("run %d: six requests within %s, want at least 500ms at 10 per second", i/6+1, span)
-		}
-	}
-	for i := 1; i < len(reqs); i++ {
-		if gap := reqs[i].Received.Sub(reqs[i-1].Received); gap < 80*time.Millisecond {
-			t.Errorf("request %d came %s after the previous one, want at least 100ms", i+1, gap)
 		}
 	}
 }
