@@ -97,6 +97,12 @@ type Service struct {
 	Default       bool             `json:"default,omitempty"`
 	Users         []User           `json:"users"`
 	Conversations []V1Conversation `json:"conversations"`
+	// The service's settings (service_config.go); all optional.
+	Roles         []Role                `json:"roles,omitempty"`
+	Bindings      []Binding             `json:"bindings,omitempty"`
+	Configuration *ServiceConfiguration `json:"configuration,omitempty"`
+	Notifications *ServiceNotifications `json:"notifications,omitempty"`
+	Webhooks      *ServiceWebhooks      `json:"webhooks,omitempty"`
 }
 
 // User is a v1 chat user. Only Sid and Identity are required in a fixture.
@@ -211,6 +217,9 @@ func (d *Dataset) check() error {
 	if len(d.Services) > 0 && defaults != 1 {
 		return fmt.Errorf("fixture: exactly one service must be \"default\": true (it has %d)", defaults)
 	}
+	if err := d.checkServiceSettings(); err != nil {
+		return err
+	}
 	return nil
 }
 
@@ -310,6 +319,9 @@ type index struct {
 	serviceList    []json.RawMessage
 	services       map[string]*serviceIndex
 	defaultService *serviceIndex
+	// each service's settings, by SID; the default one's.
+	settings        map[string]*serviceSettings
+	defaultSettings *serviceSettings
 }
 
 type configEntry struct {
@@ -456,6 +468,9 @@ func buildIndex(d *Dataset) (*index, error) {
 				}
 			}
 		}
+	}
+	if err := indexServiceSettings(ix, d); err != nil {
+		return nil, err
 	}
 	return ix, nil
 }

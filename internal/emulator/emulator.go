@@ -238,6 +238,9 @@ func (s *Server) route(r *http.Request) ([]byte, int) {
 	case is("v1", "Services", "*", "ParticipantConversations"):
 		return s.listParticipantConversations(r, seg(2))
 	}
+	if body, status, ok := s.routeServiceSettings(r); ok {
+		return body, status
+	}
 	v2 := len(parts) > 0 && parts[0] == "v2"
 	return twilioError(v2, http.StatusNotFound, 20404, "The requested resource "+r.URL.Path+" was not found"), http.StatusNotFound
 }

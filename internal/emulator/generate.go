@@ -211,6 +211,7 @@ func Generate(opts GenerateOptions) *Dataset {
 		svc.Conversations[i] = c
 	}
 	d.Services = []Service{svc, salesService(users, ts)}
+	generateServiceSettings(d, ts)
 	return d
 }
 
