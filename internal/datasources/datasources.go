@@ -39,6 +39,8 @@ func All() []func() datasource.DataSource {
 		NewConfigurationDataSource,
 		NewServicesDataSource,
 		NewUsersDataSource,
+		NewRolesDataSource,
+		NewRoleDataSource,
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -65,6 +66,16 @@ func TestSchemas(t *testing.T) {
 			func(w *stateWriter) {
 				w.object(len(configurationType.fields))
 				configurationType.writeFields(w, &client.Configuration{}, itemRef{})
+			}},
+		"twilio_roles_v1": {"roles",
+			&rolesModel{},
+			func(w *stateWriter) { roleType.write(w, &client.Role{Permissions: []*string{nil}}) }},
+		// v1 single lookups, whose inputs are attributes of the object.
+		"twilio_role_v1": {"",
+			&types.Object{},
+			func(w *stateWriter) {
+				w.object(len(roleType.fields))
+				roleType.writeFields(w, &client.Role{}, itemRef{})
 			}},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {
