@@ -41,6 +41,7 @@ func All() []func() datasource.DataSource {
 		NewUsersDataSource,
 		NewRolesDataSource,
 		NewRoleDataSource,
+		NewServiceDataSource,
 	}
 }
 

@@ -77,6 +77,12 @@ func TestSchemas(t *testing.T) {
 				w.object(len(roleType.fields))
 				roleType.writeFields(w, &client.Role{}, itemRef{})
 			}},
+		"twilio_service_v1": {"",
+			&types.Object{},
+			func(w *stateWriter) {
+				w.object(len(serviceType.fields))
+				serviceType.writeFields(w, &client.Service{}, itemRef{})
+			}},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {
 		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {
