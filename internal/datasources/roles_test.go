@@ -114,7 +114,7 @@ data "twilio_role_v1" "sales" {
   sid              = "` + support.Roles[0].Sid + `"
   chat_service_sid = "IS0000000000000000000000000000dead"
 }`),
-				ExpectError: errRe(`Twilio role "`+support.Roles[0].Sid+`" of Conversation Service "IS0000000000000000000000000000dead" not found`),
+				ExpectError: errRe(`Twilio role "` + support.Roles[0].Sid + `" of Conversation Service "IS0000000000000000000000000000dead" not found`),
 			},
 		},
 	})

@@ -83,6 +83,12 @@ func TestSchemas(t *testing.T) {
 				w.object(len(serviceType.fields))
 				serviceType.writeFields(w, &client.Service{}, itemRef{})
 			}},
+		"twilio_service_configuration_v1": {"",
+			&types.Object{},
+			func(w *stateWriter) {
+				w.object(len(serviceConfigurationType.fields))
+				serviceConfigurationType.writeFields(w, &client.ServiceConfiguration{}, itemRef{})
+			}},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {
 		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
@@ -32,5 +33,42 @@ func NewServiceDataSource() datasource.DataSource {
 			return c.GetService(ctx, in["sid"])
 		},
 		notFound: func(in map[string]string) string { return "Conversation Service " + strconv.Quote(in["sid"]) },
+	}
+}
+
+// serviceSettingInput is the input of a service's settings: the service.
+func serviceSettingInput[T any](set func(*T, *string)) []lookupInput[T] {
+	return []lookupInput[T]{{"chat_service_sid", chatServiceInput(true), set}}
+}
+
+// serviceNotFound names the service whose settings a 404 did not find.
+func serviceNotFound(in map[string]string) string {
+	return "Conversation Service " + strconv.Quote(in["chat_service_sid"])
+}
+
+// serviceConfigurationType is the configuration of a Conversation Service.
+var serviceConfigurationType = declare("service configuration", func(c *client.ServiceConfiguration) *string { return c.ChatServiceSid }, fields(
+	str("chat_service_sid", "SID of the Conversation Service (`IS…`).", func(c *client.ServiceConfiguration) *string { return c.ChatServiceSid }),
+	str("default_conversation_creator_role_sid", "Conversation role (`RL…`) given to a user who creates a conversation, when they join it.", func(c *client.ServiceConfiguration) *string { return c.DefaultConversationCreatorRoleSid }),
+	str("default_conversation_role_sid", "Conversation role (`RL…`) given to users added to a conversation.", func(c *client.ServiceConfiguration) *string { return c.DefaultConversationRoleSid }),
+	str("default_chat_service_role_sid", "Service role (`RL…`) given to users added to the service.", func(c *client.ServiceConfiguration) *string { return c.DefaultChatServiceRoleSid }),
+	boolean("reachability_enabled", "Whether the Reachability Indicator is on: users' `is_online` and `is_notifiable` are tracked only then.", func(c *client.ServiceConfiguration) *bool { return c.ReachabilityEnabled }),
+	str("url", "URL of the configuration resource.", func(c *client.ServiceConfiguration) *string { return c.URL }),
+	urlMap("links", "URLs of the related resources, by name (such as `notifications`); Twilio adds names over time.", func(c *client.ServiceConfiguration) map[string]jsontext.Value { return c.Links }),
+))
+
+// NewServiceConfigurationDataSource is the constructor of
+// twilio_service_configuration_v1.
+func NewServiceConfigurationDataSource() datasource.DataSource {
+	return &lookupV1[client.ServiceConfiguration]{
+		typeName: "twilio_service_configuration_v1",
+		description: singleDescription("Reads the configuration of a Conversation Service (Conversations v1): the roles users and conversation creators get by default, and whether reachability is tracked. An unknown service is an error.",
+			"`GET /v1/Services/{ChatServiceSid}/Configuration`", "Conversations v1 service configuration"),
+		typ:    serviceConfigurationType,
+		inputs: serviceSettingInput(func(c *client.ServiceConfiguration, v *string) { c.ChatServiceSid = v }),
+		get: func(ctx context.Context, c *client.Client, in map[string]string) (*client.ServiceConfiguration, error) {
+			return c.GetServiceConfiguration(ctx, in["chat_service_sid"])
+		},
+		notFound: serviceNotFound,
 	}
 }

@@ -58,3 +58,44 @@ data "twilio_service_v1" "` + d.Services[1].FriendlyName + `" { sid = "` + d.Ser
 		"bad sid": {`sid = "RL00000000000000000000000000000001"`, []string{"sid", "must be a Twilio SID: IS followed by 32 hexadecimal digits"}},
 	})
 }
+
+// testServiceSetting reads data source typ of every service of d, checks each
+// with want, and fails for an unknown service.
+func testServiceSetting(t *testing.T, typ string, want func(d *emulator.Dataset, s emulator.Service) map[string]knownvalue.Check) {
+	t.Helper()
+	d := emulator.Generate(emulator.GenerateOptions{Seed: 23, Users: 2, V1Conversations: 1})
+	e := startEmulator(t, d, emulator.Faults{})
+	var checks []statecheck.StateCheck
+	body := ""
+	for _, s := range d.Services {
+		body += "data \"" + typ + "\" \"" + s.FriendlyName + "\" { chat_service_sid = \"" + s.Sid + "\" }\n"
+		checks = append(checks, expectAttributes("data."+typ+"."+s.FriendlyName, want(d, s))...)
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: providers,
+		Steps: []resource.TestStep{
+			{Config: e.config(body), ConfigStateChecks: checks},
+			{
+				Config:      e.config(`data "` + typ + `" "x" { chat_service_sid = "` + deadService + `" }`),
+				ExpectError: errRe(`Twilio Conversation Service "`+deadService+`" not found`, "HTTP 404", "Twilio error 20404"),
+			},
+		},
+	})
+	expectPlanErrors(t, typ, map[string]planError{
+		"no service":  {``, []string{`The argument "chat_service_sid" is required`}},
+		"bad service": {`chat_service_sid = "CH00000000000000000000000000000001"`, []string{"chat_service_sid", "must be a Twilio SID: IS followed by 32 hexadecimal digits"}},
+	})
+}
+
+func TestServiceConfiguration(t *testing.T) {
+	testServiceSetting(t, "twilio_service_configuration_v1", func(d *emulator.Dataset, s emulator.Service) map[string]knownvalue.Check {
+		c := s.Configuration
+		u := "https://conversations.twilio.com/v1/Services/" + s.Sid + "/Configuration"
+		return map[string]knownvalue.Check{
+			"chat_service_sid": strv(s.Sid), "default_conversation_creator_role_sid": str(c.DefaultConversationCreatorRoleSid),
+			"default_conversation_role_sid": str(c.DefaultConversationRoleSid), "default_chat_service_role_sid": str(c.DefaultChatServiceRoleSid),
+			"reachability_enabled": boolp(c.ReachabilityEnabled), "url": strv(u),
+			"links": knownvalue.MapExact(map[string]knownvalue.Check{"notifications": strv(u + "/Notifications"), "webhooks": strv(u + "/Webhooks")}),
+		}
+	})
+}
