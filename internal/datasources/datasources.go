@@ -43,6 +43,7 @@ func All() []func() datasource.DataSource {
 		NewRoleDataSource,
 		NewServiceDataSource,
 		NewServiceConfigurationDataSource,
+		NewServiceNotificationDataSource,
 	}
 }
 

@@ -89,6 +89,12 @@ func TestSchemas(t *testing.T) {
 				w.object(len(serviceConfigurationType.fields))
 				serviceConfigurationType.writeFields(w, &client.ServiceConfiguration{}, itemRef{})
 			}},
+		"twilio_service_notification_v1": {"",
+			&types.Object{},
+			func(w *stateWriter) {
+				w.object(len(serviceNotificationType.fields))
+				serviceNotificationType.writeFields(w, &client.ServiceNotification{}, itemRef{})
+			}},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {
 		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {

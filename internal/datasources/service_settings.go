@@ -72,3 +72,37 @@ func NewServiceConfigurationDataSource() datasource.DataSource {
 		notFound: serviceNotFound,
 	}
 }
+
+// pushSetting describes one of the free-form push notification settings.
+func pushSetting(event string) string {
+	return "Push notification settings for " + event + ", as normalized JSON text (decode with `jsondecode`): Twilio's spec leaves the object open; " +
+		"it typically holds `enabled`, `template`, `sound`, and for new messages `badge_count_enabled` and `with_media`. Null when not set."
+}
+
+// serviceNotificationType is the push notification configuration of a
+// Conversation Service.
+var serviceNotificationType = declare("notification configuration", func(n *client.ServiceNotification) *string { return n.ChatServiceSid }, fields(
+	str("account_sid", "SID of the Twilio account (`AC…`).", func(n *client.ServiceNotification) *string { return n.AccountSid }),
+	str("chat_service_sid", "SID of the Conversation Service (`IS…`).", func(n *client.ServiceNotification) *string { return n.ChatServiceSid }),
+	jsonValue("new_message", pushSetting("a new message"), func(n *client.ServiceNotification) jsontext.Value { return n.NewMessage }),
+	jsonValue("added_to_conversation", pushSetting("being added to a conversation"), func(n *client.ServiceNotification) jsontext.Value { return n.AddedToConversation }),
+	jsonValue("removed_from_conversation", pushSetting("being removed from a conversation"), func(n *client.ServiceNotification) jsontext.Value { return n.RemovedFromConversation }),
+	boolean("log_enabled", "Whether push notifications are logged.", func(n *client.ServiceNotification) *bool { return n.LogEnabled }),
+	str("url", "URL of the notification configuration resource.", func(n *client.ServiceNotification) *string { return n.URL }),
+))
+
+// NewServiceNotificationDataSource is the constructor of
+// twilio_service_notification_v1.
+func NewServiceNotificationDataSource() datasource.DataSource {
+	return &lookupV1[client.ServiceNotification]{
+		typeName: "twilio_service_notification_v1",
+		description: singleDescription("Reads the push notification configuration of a Conversation Service (Conversations v1): for new messages and for being added to or removed from a conversation, whether a push is sent and with which template. An unknown service is an error.",
+			"`GET /v1/Services/{ChatServiceSid}/Configuration/Notifications`", "Conversations v1 service configuration"),
+		typ:    serviceNotificationType,
+		inputs: serviceSettingInput(func(n *client.ServiceNotification, v *string) { n.ChatServiceSid = v }),
+		get: func(ctx context.Context, c *client.Client, in map[string]string) (*client.ServiceNotification, error) {
+			return c.GetServiceNotification(ctx, in["chat_service_sid"])
+		},
+		notFound: serviceNotFound,
+	}
+}

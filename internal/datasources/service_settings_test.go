@@ -99,3 +99,27 @@ func TestServiceConfiguration(t *testing.T) {
 		}
 	})
 }
+
+// rawOrNull is free-form JSON in state: its text, or null.
+func rawOrNull(raw []byte) knownvalue.Check {
+	if len(raw) == 0 {
+		return knownvalue.Null()
+	}
+	return strv(string(raw))
+}
+
+// Every push setting as its JSON text, the second service's all null.
+func TestServiceNotification(t *testing.T) {
+	testServiceSetting(t, "twilio_service_notification_v1", func(d *emulator.Dataset, s emulator.Service) map[string]knownvalue.Check {
+		n := s.Notifications
+		if n == nil {
+			n = &emulator.ServiceNotifications{}
+		}
+		return map[string]knownvalue.Check{
+			"account_sid": strv(d.AccountSid), "chat_service_sid": strv(s.Sid),
+			"new_message": rawOrNull(n.NewMessage), "added_to_conversation": rawOrNull(n.AddedToConversation),
+			"removed_from_conversation": rawOrNull(n.RemovedFromConversation), "log_enabled": boolp(n.LogEnabled),
+			"url": strv("https://conversations.twilio.com/v1/Services/" + s.Sid + "/Configuration/Notifications"),
+		}
+	})
+}
