@@ -44,6 +44,7 @@ func All() []func() datasource.DataSource {
 		NewServiceDataSource,
 		NewServiceConfigurationDataSource,
 		NewServiceNotificationDataSource,
+		NewServiceWebhookConfigurationDataSource,
 	}
 }
 

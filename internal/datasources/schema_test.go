@@ -95,6 +95,12 @@ func TestSchemas(t *testing.T) {
 				w.object(len(serviceNotificationType.fields))
 				serviceNotificationType.writeFields(w, &client.ServiceNotification{}, itemRef{})
 			}},
+		"twilio_service_webhook_configuration_v1": {"",
+			&types.Object{},
+			func(w *stateWriter) {
+				w.object(len(serviceWebhookConfigurationType.fields))
+				serviceWebhookConfigurationType.writeFields(w, &client.ServiceWebhookConfiguration{Filters: []*string{nil}}, itemRef{})
+			}},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {
 		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {

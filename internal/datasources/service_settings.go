@@ -106,3 +106,31 @@ func NewServiceNotificationDataSource() datasource.DataSource {
 		notFound: serviceNotFound,
 	}
 }
+
+// serviceWebhookConfigurationType is the webhook configuration of a
+// Conversation Service.
+var serviceWebhookConfigurationType = declare("webhook configuration", func(c *client.ServiceWebhookConfiguration) *string { return c.ChatServiceSid }, fields(
+	str("account_sid", "SID of the Twilio account (`AC…`).", func(c *client.ServiceWebhookConfiguration) *string { return c.AccountSid }),
+	str("chat_service_sid", "SID of the Conversation Service (`IS…`).", func(c *client.ServiceWebhookConfiguration) *string { return c.ChatServiceSid }),
+	str("pre_webhook_url", "URL the pre-event webhooks are sent to, which can reject an action; null when none.", func(c *client.ServiceWebhookConfiguration) *string { return c.PreWebhookURL }),
+	str("post_webhook_url", "URL the post-event webhooks are sent to; null when none.", func(c *client.ServiceWebhookConfiguration) *string { return c.PostWebhookURL }),
+	strList("filters", "The events the webhooks are sent for, such as `onMessageAdded`; events not listed fire none.", func(c *client.ServiceWebhookConfiguration) []*string { return c.Filters }),
+	str("method", "HTTP method of the webhook requests: `GET` or `POST`.", func(c *client.ServiceWebhookConfiguration) *string { return c.Method }),
+	str("url", "URL of the webhook configuration resource.", func(c *client.ServiceWebhookConfiguration) *string { return c.URL }),
+))
+
+// NewServiceWebhookConfigurationDataSource is the constructor of
+// twilio_service_webhook_configuration_v1.
+func NewServiceWebhookConfigurationDataSource() datasource.DataSource {
+	return &lookupV1[client.ServiceWebhookConfiguration]{
+		typeName: "twilio_service_webhook_configuration_v1",
+		description: singleDescription("Reads the webhook configuration of a Conversation Service (Conversations v1): where its pre- and post-event webhooks go, for which events and with which method; for example to check that every webhook URL uses `https`. An unknown service is an error.",
+			"`GET /v1/Services/{ChatServiceSid}/Configuration/Webhooks`", "Conversations v1 service configuration"),
+		typ:    serviceWebhookConfigurationType,
+		inputs: serviceSettingInput(func(c *client.ServiceWebhookConfiguration, v *string) { c.ChatServiceSid = v }),
+		get: func(ctx context.Context, c *client.Client, in map[string]string) (*client.ServiceWebhookConfiguration, error) {
+			return c.GetServiceWebhookConfiguration(ctx, in["chat_service_sid"])
+		},
+		notFound: serviceNotFound,
+	}
+}

@@ -123,3 +123,16 @@ func TestServiceNotification(t *testing.T) {
 		}
 	})
 }
+
+// Both services' webhooks; the second's post-event URL is plain http.
+func TestServiceWebhookConfiguration(t *testing.T) {
+	testServiceSetting(t, "twilio_service_webhook_configuration_v1", func(d *emulator.Dataset, s emulator.Service) map[string]knownvalue.Check {
+		w := s.Webhooks
+		return map[string]knownvalue.Check{
+			"account_sid": strv(d.AccountSid), "chat_service_sid": strv(s.Sid),
+			"pre_webhook_url": str(w.PreWebhookURL), "post_webhook_url": str(w.PostWebhookURL),
+			"filters": strList(w.Filters), "method": strOrNull(w.Method),
+			"url": strv("https://conversations.twilio.com/v1/Services/" + s.Sid + "/Configuration/Webhooks"),
+		}
+	})
+}
