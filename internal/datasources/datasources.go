@@ -45,6 +45,8 @@ func All() []func() datasource.DataSource {
 		NewServiceConfigurationDataSource,
 		NewServiceNotificationDataSource,
 		NewServiceWebhookConfigurationDataSource,
+		NewBindingsDataSource,
+		NewBindingDataSource,
 	}
 }
 

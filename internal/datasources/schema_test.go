@@ -101,6 +101,15 @@ func TestSchemas(t *testing.T) {
 				w.object(len(serviceWebhookConfigurationType.fields))
 				serviceWebhookConfigurationType.writeFields(w, &client.ServiceWebhookConfiguration{Filters: []*string{nil}}, itemRef{})
 			}},
+		"twilio_bindings_v1": {"bindings",
+			&bindingsModel{},
+			func(w *stateWriter) { bindingType.write(w, &client.Binding{MessageTypes: []*string{nil}}) }},
+		"twilio_binding_v1": {"",
+			&types.Object{},
+			func(w *stateWriter) {
+				w.object(len(bindingType.fields))
+				bindingType.writeFields(w, &client.Binding{}, itemRef{})
+			}},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {
 		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {
