@@ -47,6 +47,7 @@ func All() []func() datasource.DataSource {
 		NewServiceWebhookConfigurationDataSource,
 		NewBindingsDataSource,
 		NewBindingDataSource,
+		NewUserDataSource,
 	}
 }
 

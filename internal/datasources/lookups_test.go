@@ -226,7 +226,6 @@ data "twilio_conversation_users" "first_two" {
 		t.Errorf("requests by path and page size: %v; want 2 pages of services and 3 of users a read, and services 100 a page by default", pages)
 	}
 	expectPlanErrors(t, "twilio_conversation_users", map[string]planError{
-		"no service":  {``, []string{`The argument "chat_service_sid" is required`}},
 		"bad service": {`chat_service_sid = "CH00000000000000000000000000000001"`, []string{"chat_service_sid", "must be a Twilio SID: IS followed by 32 hexadecimal digits"}},
 	})
 }

@@ -110,6 +110,12 @@ func TestSchemas(t *testing.T) {
 				w.object(len(bindingType.fields))
 				bindingType.writeFields(w, &client.Binding{}, itemRef{})
 			}},
+		"twilio_user_v1": {"",
+			&types.Object{},
+			func(w *stateWriter) {
+				w.object(len(userType.fields))
+				userType.writeFields(w, &client.User{}, itemRef{})
+			}},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {
 		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {

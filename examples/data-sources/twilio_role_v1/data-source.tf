@@ -1,9 +1,13 @@
-# One role of the account's default Conversation Service, by SID, such as a
-# user's role_sid; add chat_service_sid for another service.
-data "twilio_role_v1" "support_agent" {
-  sid = "RL00000000000000000000000000000002"
+# The service-level role of one chat user of the account's default
+# Conversation Service; add chat_service_sid for another service.
+data "twilio_user_v1" "alice" {
+  identity = "alice"
 }
 
-output "support_agents_may_create_conversations" {
-  value = contains(coalesce(data.twilio_role_v1.support_agent.permissions, []), "createConversation")
+data "twilio_role_v1" "of_alice" {
+  sid = data.twilio_user_v1.alice.role_sid
+}
+
+output "alice_may_create_conversations" {
+  value = contains(coalesce(data.twilio_role_v1.of_alice.permissions, []), "createConversation")
 }
