@@ -115,7 +115,7 @@ func (d *bindingsDataSource) ReadState(ctx context.Context, config tfsdk.Config)
 		q["binding_type"] = f.BindingTypes
 	}
 	if len(f.Identities) > 0 {
-		q.Set("identity_sha256", digest(f.Identities...)) // never the identities themselves
+		q.Set("identity_sha256", digestValues(f.Identities...)) // never the identities themselves
 	}
 	return readList(ctx, config, listRead[client.Binding]{
 		typeName: "twilio_bindings_v1", listAttr: "bindings", countsAttr: "counts_by_binding_type",
@@ -136,7 +136,7 @@ func NewBindingDataSource() datasource.DataSource {
 		description: singleDescription("Looks up one push notification binding of a Conversation Service (Conversations v1) by its SID, with the attributes of an item of `twilio_bindings_v1` at the top level. An unknown binding or service is an error, not an empty result.",
 			"`GET /v1/Services/{ChatServiceSid}/Bindings/{Sid}`", "Conversations v1 bindings"),
 		typ: bindingType,
-		inputs: []lookupInput[client.Binding]{
+		inputs: []lookupV1Input[client.Binding]{
 			{"sid", sidInput("BS", "SID of the binding (`BS` followed by 32 hexadecimal digits)."), func(b *client.Binding, v *string) { b.Sid = v }},
 			{"chat_service_sid", chatServiceInput(true), func(b *client.Binding, v *string) { b.ChatServiceSid = v }},
 		},

@@ -39,7 +39,7 @@ type lookupV1[T any] struct {
 	typeName    string // such as twilio_role_v1
 	description string
 	typ         *apiType[T]
-	inputs      []lookupInput[T]
+	inputs      []lookupV1Input[T]
 	validators  []datasource.ConfigValidator
 	// get reads the object the inputs name, by input name; an unset input
 	// is "".
@@ -48,9 +48,9 @@ type lookupV1[T any] struct {
 	notFound func(in map[string]string) string
 }
 
-// lookupInput is an input of a lookup, which is also the object's attribute
+// lookupV1Input is an input of a lookup, which is also the object's attribute
 // of the same name: set puts the configured value into the object.
-type lookupInput[T any] struct {
+type lookupV1Input[T any] struct {
 	name string
 	attr schema.StringAttribute
 	set  func(*T, *string)
@@ -127,9 +127,9 @@ func chatServiceInput(required bool) schema.StringAttribute {
 	}
 }
 
-// digest stands for personal data in a lookup's id: the hex SHA-256 of the
+// digestValues stands for personal data in a lookup's id: the hex SHA-256 of the
 // values, sorted, as a JSON array.
-func digest(values ...string) string {
+func digestValues(values ...string) string {
 	sorted := slices.Clone(values)
 	slices.Sort(sorted)
 	b, _ := json.Marshal(sorted)

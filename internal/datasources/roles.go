@@ -103,7 +103,7 @@ func NewRoleDataSource() datasource.DataSource {
 			"**Endpoint:** `GET /v1/Roles/{Sid}` (`GET /v1/Services/{ChatServiceSid}/Roles/{Sid}` with `chat_service_sid`), one request.\n\n" +
 			"**Permissions:** read access to Conversations v1 roles. Nothing is ever written.",
 		typ: roleType,
-		inputs: []lookupInput[client.Role]{
+		inputs: []lookupV1Input[client.Role]{
 			{"sid", sidInput("RL", "SID of the role (`RL` followed by 32 hexadecimal digits), such as a user's `role_sid`."), func(r *client.Role, v *string) { r.Sid = v }},
 			{"chat_service_sid", chatServiceInput(false), func(r *client.Role, v *string) { r.ChatServiceSid = v }},
 		},

@@ -26,7 +26,7 @@ func NewServiceDataSource() datasource.DataSource {
 		description: singleDescription("Looks up one Conversation Service (Conversations v1) by its SID, with the attributes of an item of `twilio_conversation_services` at the top level. An unknown service is an error, not an empty result.",
 			"`GET /v1/Services/{Sid}`", "Conversations v1 services"),
 		typ: serviceType,
-		inputs: []lookupInput[client.Service]{
+		inputs: []lookupV1Input[client.Service]{
 			{"sid", sidInput("IS", "SID of the Conversation Service (`IS` followed by 32 hexadecimal digits)."), func(s *client.Service, v *string) { s.Sid = v }},
 		},
 		get: func(ctx context.Context, c *client.Client, in map[string]string) (*client.Service, error) {
@@ -37,8 +37,8 @@ func NewServiceDataSource() datasource.DataSource {
 }
 
 // serviceSettingInput is the input of a service's settings: the service.
-func serviceSettingInput[T any](set func(*T, *string)) []lookupInput[T] {
-	return []lookupInput[T]{{"chat_service_sid", chatServiceInput(true), set}}
+func serviceSettingInput[T any](set func(*T, *string)) []lookupV1Input[T] {
+	return []lookupV1Input[T]{{"chat_service_sid", chatServiceInput(true), set}}
 }
 
 // serviceNotFound names the service whose settings a 404 did not find.

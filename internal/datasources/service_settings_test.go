@@ -100,8 +100,8 @@ func TestServiceConfiguration(t *testing.T) {
 	})
 }
 
-// rawOrNull is free-form JSON in state: its text, or null.
-func rawOrNull(raw []byte) knownvalue.Check {
+// jsonOrNull is free-form JSON in state: its text, or null.
+func jsonOrNull(raw []byte) knownvalue.Check {
 	if len(raw) == 0 {
 		return knownvalue.Null()
 	}
@@ -117,8 +117,8 @@ func TestServiceNotification(t *testing.T) {
 		}
 		return map[string]knownvalue.Check{
 			"account_sid": strv(d.AccountSid), "chat_service_sid": strv(s.Sid),
-			"new_message": rawOrNull(n.NewMessage), "added_to_conversation": rawOrNull(n.AddedToConversation),
-			"removed_from_conversation": rawOrNull(n.RemovedFromConversation), "log_enabled": boolp(n.LogEnabled),
+			"new_message": jsonOrNull(n.NewMessage), "added_to_conversation": jsonOrNull(n.AddedToConversation),
+			"removed_from_conversation": jsonOrNull(n.RemovedFromConversation), "log_enabled": boolp(n.LogEnabled),
 			"url": strv("https://conversations.twilio.com/v1/Services/" + s.Sid + "/Configuration/Notifications"),
 		}
 	})

@@ -171,7 +171,7 @@ func NewUserDataSource() datasource.DataSource {
 		description: singleDescription("Looks up one chat user (Conversations v1) by SID or by identity, in a Conversation Service or in the account's default one, with the attributes of an item of `twilio_conversation_users` at the top level; unlike a list, it has the user's `is_online` and `is_notifiable`. An unknown user or service is an error, not an empty result.",
 			"`GET /v1/Users/{Sid}` (`GET /v1/Services/{ChatServiceSid}/Users/{Sid}` with `chat_service_sid`), where `{Sid}` is the SID or the identity", "Conversations v1 users"),
 		typ: userType,
-		inputs: []lookupInput[client.User]{
+		inputs: []lookupV1Input[client.User]{
 			{"sid", schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "SID of the user (`US` followed by 32 hexadecimal digits). Exactly one of `sid` or `identity` is required; the other is the user's.",

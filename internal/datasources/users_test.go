@@ -72,7 +72,7 @@ data "twilio_user_v1" "sales" {
   sid              = "` + support.Users[0].Sid + `"
   chat_service_sid = "` + deadService + `"
 }`),
-				ExpectError: errRe(`Twilio user "`+support.Users[0].Sid+`" of Conversation Service "`+deadService+`" not found`),
+				ExpectError: errRe(`Twilio user "` + support.Users[0].Sid + `" of Conversation Service "` + deadService + `" not found`),
 			},
 		},
 	})

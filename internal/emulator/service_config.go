@@ -423,9 +423,9 @@ func generateServiceSettings(d *Dataset, ts func(int) string) {
 		PreWebhookURL: str("https://hooks.example.com/conversations/pre"), PostWebhookURL: str("https://hooks.example.com/conversations/post"),
 		Filters: []string{"onMessageAdd", "onMessageAdded", "onConversationAdded"}, Method: "POST",
 	}
-	sales.Webhooks = &ServiceWebhooks{PostWebhookURL: str(InsecureWebhookURL), Filters: []string{"onMessageAdded"}, Method: "GET"}
+	sales.Webhooks = &ServiceWebhooks{PostWebhookURL: str(InsecureServiceWebhookURL), Filters: []string{"onMessageAdded"}, Method: "GET"}
 }
 
-// InsecureWebhookURL is the generated second service's post-event webhook,
+// InsecureServiceWebhookURL is the generated second service's post-event webhook,
 // over plain http.
-const InsecureWebhookURL = "http://hooks.example.com/sales/post"
+const InsecureServiceWebhookURL = "http://hooks.example.com/sales/post"

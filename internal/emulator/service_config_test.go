@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// getJSON fetches path and decodes its body into a map.
-func getJSON(t *testing.T, base, path string) (int, map[string]any) {
+// settingsJSON fetches path and decodes its body into a map.
+func settingsJSON(t *testing.T, base, path string) (int, map[string]any) {
 	t.Helper()
 	status, _, body := authGet(t, base+path)
 	var m map[string]any
@@ -69,7 +69,7 @@ func TestServiceSettings(t *testing.T) {
 		t.Errorf("the null role: %v", null)
 	}
 	for _, p := range []string{"/v1/Roles/" + support.Roles[1].Sid, "/v1/Services/" + sales.Sid + "/Roles/" + sales.Roles[0].Sid} {
-		if status, m := getJSON(t, hs.URL, p); status != 200 || m["sid"] != p[len(p)-34:] {
+		if status, m := settingsJSON(t, hs.URL, p); status != 200 || m["sid"] != p[len(p)-34:] {
 			t.Errorf("%s: %d %v", p, status, m)
 		}
 	}
@@ -82,28 +82,28 @@ func TestServiceSettings(t *testing.T) {
 	}
 	for _, p := range []string{"/v1/Users/" + url.PathEscape(support.Users[2].Identity), "/v1/Users/" + support.Users[2].Sid,
 		"/v1/Services/" + sales.Sid + "/Users/" + sales.Users[0].Sid} {
-		if status, m := getJSON(t, hs.URL, p); status != 200 || m["identity"] == nil {
+		if status, m := settingsJSON(t, hs.URL, p); status != 200 || m["identity"] == nil {
 			t.Errorf("%s: %d %v", p, status, m)
 		}
 	}
 
-	if status, m := getJSON(t, hs.URL, "/v1/Services/"+sales.Sid); status != 200 || m["friendly_name"] != "Sales" {
+	if status, m := settingsJSON(t, hs.URL, "/v1/Services/"+sales.Sid); status != 200 || m["friendly_name"] != "Sales" {
 		t.Errorf("one service: %d %v", status, m)
 	}
-	_, cfg := getJSON(t, hs.URL, "/v1/Services/"+support.Sid+"/Configuration")
+	_, cfg := settingsJSON(t, hs.URL, "/v1/Services/"+support.Sid+"/Configuration")
 	if cfg["reachability_enabled"] != true || cfg["default_chat_service_role_sid"] != *support.Configuration.DefaultChatServiceRoleSid {
 		t.Errorf("configuration: %v", cfg)
 	}
-	_, n := getJSON(t, hs.URL, "/v1/Services/"+support.Sid+"/Configuration/Notifications")
+	_, n := settingsJSON(t, hs.URL, "/v1/Services/"+support.Sid+"/Configuration/Notifications")
 	if nm, _ := n["new_message"].(map[string]any); nm["enabled"] != true || n["log_enabled"] != true {
 		t.Errorf("notifications: %v", n)
 	}
-	_, n = getJSON(t, hs.URL, "/v1/Services/"+sales.Sid+"/Configuration/Notifications")
+	_, n = settingsJSON(t, hs.URL, "/v1/Services/"+sales.Sid+"/Configuration/Notifications")
 	if v, ok := n["new_message"]; !ok || v != nil {
 		t.Errorf("the second service's notifications should be null: %v", n)
 	}
-	_, w := getJSON(t, hs.URL, "/v1/Services/"+sales.Sid+"/Configuration/Webhooks")
-	if w["post_webhook_url"] != InsecureWebhookURL || w["method"] != "GET" {
+	_, w := settingsJSON(t, hs.URL, "/v1/Services/"+sales.Sid+"/Configuration/Webhooks")
+	if w["post_webhook_url"] != InsecureServiceWebhookURL || w["method"] != "GET" {
 		t.Errorf("webhooks: %v", w)
 	}
 
@@ -122,7 +122,7 @@ func TestServiceSettings(t *testing.T) {
 	if len(some) != want || want < 2 {
 		t.Errorf("filtered bindings: %d, want %d", len(some), want)
 	}
-	if status, m := getJSON(t, hs.URL, "/v1/Services/"+support.Sid+"/Bindings/"+support.Bindings[0].Sid); status != 200 || m["binding_type"] != "apn" {
+	if status, m := settingsJSON(t, hs.URL, "/v1/Services/"+support.Sid+"/Bindings/"+support.Bindings[0].Sid); status != 200 || m["binding_type"] != "apn" {
 		t.Errorf("one binding: %d %v", status, m)
 	}
 
@@ -132,12 +132,12 @@ func TestServiceSettings(t *testing.T) {
 		"/v1/Users/nobody", "/v1/Services/" + sales.Sid + "/Bindings/BS0000000000000000000000000000dead",
 		"/v1/Services/" + sales.Sid + "/Configuration/Other",
 	} {
-		if status, m := getJSON(t, hs.URL, p); status != 404 || m["code"] != float64(20404) || m["status"] != float64(404) {
+		if status, m := settingsJSON(t, hs.URL, p); status != 404 || m["code"] != float64(20404) || m["status"] != float64(404) {
 			t.Errorf("%s: %d %v", p, status, m)
 		}
 	}
 	for _, p := range []string{"/v1/Services/" + support.Sid + "/Bindings?BindingType=sms", "/v1/Services/" + support.Sid + "/Bindings?PageSize=101", "/v1/Roles?PageSize=51"} {
-		if status, m := getJSON(t, hs.URL, p); status != 400 {
+		if status, m := settingsJSON(t, hs.URL, p); status != 400 {
 			t.Errorf("%s: %d %v", p, status, m)
 		}
 	}
