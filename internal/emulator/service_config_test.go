@@ -3,7 +3,9 @@ package emulator
 import (
 	"encoding/json"
 	"net/url"
+	"os"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -141,4 +143,43 @@ func TestServiceSettings(t *testing.T) {
 			t.Errorf("%s: %d %v", p, status, m)
 		}
 	}
+}
+
+// The README's example of a service with its settings loads and serves.
+func TestREADMEServiceSettingsExample(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	i := strings.Index(readme, "- Each service may also have its settings")
+	if i < 0 {
+		t.Fatal("the README does not describe the settings of a service")
+	}
+	start := strings.Index(readme[i:], "```json\n")
+	end := strings.Index(readme[i+start+8:], "```")
+	if start < 0 || end < 0 {
+		t.Fatal("no JSON example of a service's settings")
+	}
+	var s Service
+	if err := json.Unmarshal([]byte(readme[i+start+8:i+start+8+end]), &s); err != nil {
+		t.Fatal(err)
+	}
+	s.Default = true
+	_, hs := serveService(t, s)
+	for _, p := range []string{"/v1/Roles", "/v1/Services/" + s.Sid + "/Bindings", "/v1/Services/" + s.Sid + "/Configuration/Webhooks"} {
+		if status, m := settingsJSON(t, hs, p); status != 200 || len(m) == 0 {
+			t.Errorf("%s: %d %v", p, status, m)
+		}
+	}
+	if len(s.Roles) == 0 || len(s.Bindings) == 0 || s.Configuration == nil || s.Notifications == nil || s.Webhooks == nil {
+		t.Errorf("the example lacks a part of the format: %+v", s)
+	}
+}
+
+// start_ serves a dataset of the one service s.
+func serveService(t *testing.T, s Service) (*Server, string) {
+	t.Helper()
+	srv, hs := start(t, &Dataset{AccountSid: AccountSid, Services: []Service{s}}, Options{})
+	return srv, hs.URL
 }
