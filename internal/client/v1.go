@@ -145,8 +145,8 @@ type User struct {
 	Links          Links   `json:"links"`
 }
 
-// ListUsers reads GET /v1/Services/{chatServiceSid}/Users.
+// ListUsers reads GET /v1/Services/{chatServiceSid}/Users, or GET /v1/Users,
+// the account's default Conversation Service, when chatServiceSid is "".
 func (c *Client) ListUsers(ctx context.Context, chatServiceSid string, opts ListOptions, fn func([]User) error) (Stats, error) {
-	path := "/v1/Services/" + EscapeSegment(chatServiceSid) + "/Users"
-	return listV1(ctx, c, path, "users", url.Values{}, opts, MaxPageSizeV1, fn)
+	return listV1(ctx, c, servicePath(chatServiceSid, "/Users"), "users", url.Values{}, opts, MaxPageSizeV1, fn)
 }

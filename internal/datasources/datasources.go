@@ -58,6 +58,15 @@ func All() []func() datasource.DataSource {
 		NewMessageV1DataSource,
 		NewConversationWebhooksV1DataSource,
 		NewConversationWebhookV1DataSource,
+		NewRolesDataSource,
+		NewRoleDataSource,
+		NewServiceDataSource,
+		NewServiceConfigurationDataSource,
+		NewServiceNotificationDataSource,
+		NewServiceWebhookConfigurationDataSource,
+		NewBindingsDataSource,
+		NewBindingDataSource,
+		NewUserDataSource,
 	}
 }
 

@@ -138,18 +138,7 @@ data "twilio_conversation_configuration" "of_conversation" { id = data.twilio_co
 }
 
 func expectService(d *emulator.Dataset, s emulator.Service) knownvalue.Check {
-	u := "https://conversations.twilio.com/v1/Services/" + s.Sid
-	links := map[string]knownvalue.Check{}
-	for name, path := range map[string]string{
-		"conversations": "Conversations", "users": "Users", "roles": "Roles", "bindings": "Bindings",
-		"configuration": "Configuration", "participant_conversations": "ParticipantConversations",
-	} {
-		links[name] = strv(u + "/" + path)
-	}
-	return knownvalue.ObjectExact(map[string]knownvalue.Check{
-		"sid": strv(s.Sid), "account_sid": strv(d.AccountSid), "friendly_name": strv(s.FriendlyName),
-		"date_created": strv(s.DateCreated), "date_updated": strv(s.DateUpdated), "url": strv(u), "links": knownvalue.MapExact(links),
-	})
+	return knownvalue.ObjectExact(serviceChecks(d, s))
 }
 
 func boolp(p *bool) knownvalue.Check {
@@ -238,7 +227,6 @@ data "twilio_conversation_users" "first_two" {
 		t.Errorf("requests by path and page size: %v; want 2 pages of services and 3 of users a read, and services 100 a page by default", pages)
 	}
 	expectPlanErrors(t, "twilio_conversation_users", map[string]planError{
-		"no service":  {``, []string{`The argument "chat_service_sid" is required`}},
 		"bad service": {`chat_service_sid = "CH00000000000000000000000000000001"`, []string{"chat_service_sid", "must be a Twilio SID: IS followed by 32 hexadecimal digits"}},
 	})
 }

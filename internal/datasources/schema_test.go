@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -160,6 +161,55 @@ func TestSchemas(t *testing.T) {
 				w.object(len(conversationWebhookV1Type.fields) + 1)
 				writeInputs(w, map[string]string{"conversation": "c", "sid": "WH1"}, conversationWebhookV1Inputs, nil)
 				conversationWebhookV1Fields.writeFields(w, &client.ConversationWebhookV1{}, itemRef{})
+			}},
+		"twilio_roles_v1": {"roles",
+			&rolesModel{},
+			func(w *stateWriter) { roleType.write(w, &client.Role{Permissions: []*string{nil}}) }},
+		// v1 single lookups, whose inputs are attributes of the object.
+		"twilio_role_v1": {"",
+			&types.Object{},
+			func(w *stateWriter) {
+				w.object(len(roleType.fields))
+				roleType.writeFields(w, &client.Role{}, itemRef{})
+			}},
+		"twilio_service_v1": {"",
+			&types.Object{},
+			func(w *stateWriter) {
+				w.object(len(serviceType.fields))
+				serviceType.writeFields(w, &client.Service{}, itemRef{})
+			}},
+		"twilio_service_configuration_v1": {"",
+			&types.Object{},
+			func(w *stateWriter) {
+				w.object(len(serviceConfigurationType.fields))
+				serviceConfigurationType.writeFields(w, &client.ServiceConfiguration{}, itemRef{})
+			}},
+		"twilio_service_notification_v1": {"",
+			&types.Object{},
+			func(w *stateWriter) {
+				w.object(len(serviceNotificationType.fields))
+				serviceNotificationType.writeFields(w, &client.ServiceNotification{}, itemRef{})
+			}},
+		"twilio_service_webhook_configuration_v1": {"",
+			&types.Object{},
+			func(w *stateWriter) {
+				w.object(len(serviceWebhookConfigurationType.fields))
+				serviceWebhookConfigurationType.writeFields(w, &client.ServiceWebhookConfiguration{Filters: []*string{nil}}, itemRef{})
+			}},
+		"twilio_bindings_v1": {"bindings",
+			&bindingsModel{},
+			func(w *stateWriter) { bindingType.write(w, &client.Binding{MessageTypes: []*string{nil}}) }},
+		"twilio_binding_v1": {"",
+			&types.Object{},
+			func(w *stateWriter) {
+				w.object(len(bindingType.fields))
+				bindingType.writeFields(w, &client.Binding{}, itemRef{})
+			}},
+		"twilio_user_v1": {"",
+			&types.Object{},
+			func(w *stateWriter) {
+				w.object(len(userType.fields))
+				userType.writeFields(w, &client.User{}, itemRef{})
 			}},
 	}
 	forEachSchema(t, func(t *testing.T, typeName string, sr datasource.SchemaResponse) {

@@ -7,9 +7,12 @@ import (
 	"net/url"
 	"strconv"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -101,8 +104,8 @@ func (d *usersDataSource) Metadata(_ context.Context, req datasource.MetadataReq
 func (d *usersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := listAttributes(ctx, client.MaxPageSizeV1, "", "")
 	attrs["chat_service_sid"] = schema.StringAttribute{
-		Required:            true,
-		MarkdownDescription: "SID of the Conversation Service (`IS` followed by 32 hexadecimal digits), such as the `sid` of an item of `twilio_conversation_services`.",
+		Optional:            true,
+		MarkdownDescription: "SID of the Conversation Service (`IS` followed by 32 hexadecimal digits), such as the `sid` of an item of `twilio_conversation_services`. Without it, the account's default Conversation Service.",
 		Validators:          []validator.String{validate.SID("IS")},
 	}
 	attrs["users"] = schema.ListNestedAttribute{
@@ -111,8 +114,8 @@ func (d *usersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 		NestedObject:        nestedObject(userType.attributes()),
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: description("Lists the chat users of one Conversation Service (Conversations v1). An unknown service is an error.",
-			"`GET /v1/Services/{ChatServiceSid}/Users`", "Conversations v1 users", client.MaxPageSizeV1),
+		MarkdownDescription: description("Lists the chat users of one Conversation Service (Conversations v1), or of the account's default one. An unknown service is an error.",
+			"`GET /v1/Services/{ChatServiceSid}/Users` (`GET /v1/Users` without `chat_service_sid`)", "Conversations v1 users", client.MaxPageSizeV1),
 		Attributes: attrs,
 	}
 }
@@ -127,10 +130,16 @@ func (d *usersDataSource) ReadState(ctx context.Context, config tfsdk.Config) ([
 		return nil, diags
 	}
 	service := m.ChatServiceSid.ValueString()
+	q := url.Values{}
+	notFound := "" // the default service always exists
+	if service != "" {
+		q.Set("chat_service_sid", service)
+		notFound = "Conversation Service " + strconv.Quote(service)
+	}
 	return readList(ctx, config, listRead[client.User]{
 		typeName: "twilio_conversation_users", listAttr: "users",
-		id: d.lookupID("conversation_users", url.Values{"chat_service_sid": {service}}, m.MaxItems), inputs: m.listInputs,
-		notFound: "Conversation Service " + strconv.Quote(service),
+		id: d.lookupID("conversation_users", q, m.MaxItems), inputs: m.listInputs,
+		notFound: notFound,
 		list: func(ctx context.Context, opts client.ListOptions, fn func([]client.User) error) (client.Stats, error) {
 			return d.client.ListUsers(ctx, service, opts, fn)
 		},
@@ -147,10 +156,44 @@ var userType = declare("user", func(u *client.User) *string { return u.Sid }, fi
 	str("identity", "Identity of the user, as given to the Conversations SDK. Personal data.", func(u *client.User) *string { return u.Identity }),
 	str("friendly_name", "Friendly name of the user; null when not set. Personal data.", func(u *client.User) *string { return u.FriendlyName }),
 	jsonString("attributes", "Attributes of the user, as normalized JSON text (`{}` when unset).", func(u *client.User) *string { return u.Attributes }),
-	boolean("is_online", "Whether the user is connected to the service; null when the service does not track it.", func(u *client.User) *bool { return u.IsOnline }),
-	boolean("is_notifiable", "Whether the user can be reached by push notification; null when unknown.", func(u *client.User) *bool { return u.IsNotifiable }),
+	boolean("is_online", "Whether the user is connected to the service. Twilio sends it only to a single lookup (`twilio_user_v1`): null in a list, and null when the service's `reachability_enabled` is off or the user was never online.", func(u *client.User) *bool { return u.IsOnline }),
+	boolean("is_notifiable", "Whether the user has a push registration that may be valid. Twilio sends it only to a single lookup (`twilio_user_v1`): null in a list, and null when the service's `reachability_enabled` is off or the user never had a registration.", func(u *client.User) *bool { return u.IsNotifiable }),
 	timestamp("date_created", "When the user was created (RFC 3339).", func(u *client.User) *string { return u.DateCreated }),
 	timestamp("date_updated", "When the user was last updated (RFC 3339).", func(u *client.User) *string { return u.DateUpdated }),
 	str("url", "URL of the user resource.", func(u *client.User) *string { return u.URL }),
 	urlMap("links", linksDescription, func(u *client.User) map[string]jsontext.Value { return u.Links }),
 ))
+
+// NewUserDataSource is the constructor of twilio_user_v1.
+func NewUserDataSource() datasource.DataSource {
+	return &lookupV1[client.User]{
+		typeName: "twilio_user_v1",
+		description: singleDescription("Looks up one chat user (Conversations v1) by SID or by identity, in a Conversation Service or in the account's default one, with the attributes of an item of `twilio_conversation_users` at the top level; unlike a list, it has the user's `is_online` and `is_notifiable`. An unknown user or service is an error, not an empty result.",
+			"`GET /v1/Users/{Sid}` (`GET /v1/Services/{ChatServiceSid}/Users/{Sid}` with `chat_service_sid`), where `{Sid}` is the SID or the identity", "Conversations v1 users"),
+		typ: userType,
+		inputs: []lookupV1Input[client.User]{
+			{"sid", schema.StringAttribute{
+				Optional: true, Computed: true,
+				MarkdownDescription: "SID of the user (`US` followed by 32 hexadecimal digits). Exactly one of `sid` or `identity` is required; the other is the user's.",
+				Validators:          []validator.String{validate.SID("US")},
+			}, func(u *client.User, v *string) { u.Sid = v }},
+			{"identity", schema.StringAttribute{
+				Optional: true, Computed: true,
+				MarkdownDescription: "Identity of the user, as given to the Conversations SDK; any characters. Exactly one of `sid` or `identity` is required; the other is the user's. Personal data.",
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			}, func(u *client.User, v *string) { u.Identity = v }},
+			{"chat_service_sid", chatServiceInput(false), func(u *client.User, v *string) { u.ChatServiceSid = v }},
+		},
+		validators: []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(path.MatchRoot("sid"), path.MatchRoot("identity"))},
+		get: func(ctx context.Context, c *client.Client, in map[string]string) (*client.User, error) {
+			user := in["sid"]
+			if user == "" {
+				user = in["identity"]
+			}
+			return c.GetUser(ctx, in["chat_service_sid"], user)
+		},
+		notFound: func(in map[string]string) string {
+			return "user " + strconv.Quote(in["sid"]+in["identity"]) + ofService(in["chat_service_sid"])
+		},
+	}
+}

@@ -98,6 +98,12 @@ type Service struct {
 	Default       bool             `json:"default,omitempty"`
 	Users         []User           `json:"users"`
 	Conversations []V1Conversation `json:"conversations"`
+	// The service's settings (service_config.go); all optional.
+	Roles         []Role                `json:"roles,omitempty"`
+	Bindings      []Binding             `json:"bindings,omitempty"`
+	Configuration *ServiceConfiguration `json:"configuration,omitempty"`
+	Notifications *ServiceNotifications `json:"notifications,omitempty"`
+	Webhooks      *ServiceWebhooks      `json:"webhooks,omitempty"`
 }
 
 // User is a v1 chat user. Only Sid and Identity are required in a fixture.
@@ -257,6 +263,9 @@ func (d *Dataset) check() error {
 	if len(d.Services) > 0 && defaults != 1 {
 		return fmt.Errorf("fixture: exactly one service must be \"default\": true (it has %d)", defaults)
 	}
+	if err := d.checkServiceSettings(); err != nil {
+		return err
+	}
 	return nil
 }
 
@@ -359,6 +368,9 @@ type index struct {
 	account        *accountIndex
 	// classic serves the v1 conversations and what they hold.
 	classic *classicIndex
+	// each service's settings, by SID; the default one's.
+	settings        map[string]*serviceSettings
+	defaultSettings *serviceSettings
 }
 
 type configEntry struct {
@@ -510,6 +522,9 @@ func buildIndex(d *Dataset) (*index, error) {
 				}
 			}
 		}
+	}
+	if err := indexServiceSettings(ix, d); err != nil {
+		return nil, err
 	}
 	ix.classic, err = buildClassic(d)
 	return ix, err

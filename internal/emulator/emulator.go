@@ -248,6 +248,9 @@ func (s *Server) route(r *http.Request) ([]byte, int) {
 	if body, status, ok := s.routeClassic(r, parts, seg); ok {
 		return body, status
 	}
+	if body, status, ok := s.routeServiceSettings(r); ok {
+		return body, status
+	}
 	v2 := len(parts) > 0 && parts[0] == "v2"
 	return twilioError(v2, http.StatusNotFound, 20404, "The requested resource "+r.URL.Path+" was not found"), http.StatusNotFound
 }

@@ -217,6 +217,7 @@ func Generate(opts GenerateOptions) *Dataset {
 	generateCommunications(d, ts)
 	d.AccountConfiguration, d.AddressConfigurations, d.Credentials = generateAccount(ts)
 	generateClassic(d, opts)
+	generateServiceSettings(d, ts)
 	return d
 }
 
