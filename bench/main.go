@@ -42,32 +42,62 @@ type result struct {
 // account is one emulated account and what reading it takes.
 type account struct {
 	name     string // what is read
-	endpoint string // "v2" or "v1"
+	endpoint string // "v2", "v1", "classic" or "messages"
 	n        int
 	srv      *emulator.Server
 	url      string
 	close    func()
+	// ds is the data source read, whole or for its counts only, and an
+	// output that makes terraform use every item.
+	ds func(countsOnly bool) string
+}
+
+// dataSource is the configuration of one data source of type typ with
+// body, and an output of its number of items.
+func dataSource(typ, list, body string) func(bool) string {
+	return func(countsOnly bool) string {
+		if countsOnly {
+			return fmt.Sprintf("data %q \"x\" {\n%s\ninclude_items = false\n}\noutput \"count\" { value = data.%s.x.total }", typ, body, typ)
+		}
+		return fmt.Sprintf("data %q \"x\" {\n%s\n}\noutput \"count\" { value = length(data.%s.x.%s) }", typ, body, typ, list)
+	}
 }
 
 func newAccount(endpoint string, n int, latency time.Duration) (*account, error) {
-	d := emulator.Generate(emulator.GenerateOptions{Seed: 42, V1Conversations: n, Users: 4})
-	name := "v1 participant conversations"
-	if endpoint == "v2" {
+	var d *emulator.Dataset
+	a := &account{endpoint: endpoint, n: n}
+	switch endpoint {
+	case "v2":
 		d = emulator.Generate(emulator.GenerateOptions{Seed: 42, Conversations: n, ParticipantsPerConversation: 2})
-		name = "v2 conversations"
+		a.name, a.ds = "v2 conversations", dataSource("twilio_conversations", "conversations", "")
+	case "v1":
+		d = emulator.Generate(emulator.GenerateOptions{Seed: 42, V1Conversations: n, Users: 4})
+		a.name, a.ds = "v1 participant conversations", dataSource("twilio_participant_conversations", "conversations", `identity = "alice"`)
+	case "classic":
+		d = emulator.Generate(emulator.GenerateOptions{Seed: 42, V1Conversations: n, Users: 4})
+		a.name, a.ds = "v1 conversations (classic)", dataSource("twilio_conversations_v1", "conversations", "")
+	case "messages":
+		d = emulator.Generate(emulator.GenerateOptions{Seed: 42, V1Conversations: 1, Users: 2, MessagesPerConversation: n})
+		a.name, a.ds = "v1 messages of one conversation", dataSource("twilio_messages_v1", "messages", fmt.Sprintf("conversation = %q", d.Services[0].Conversations[0].Sid))
+	default:
+		return nil, fmt.Errorf("unknown endpoint %q", endpoint)
 	}
 	srv, err := emulator.New(d, emulator.Options{Faults: emulator.Faults{Latency: latency}})
 	if err != nil {
 		return nil, err
 	}
 	hs := httptest.NewServer(srv)
-	return &account{name: name, endpoint: endpoint, n: n, srv: srv, url: hs.URL, close: hs.Close}, nil
+	a.srv, a.url, a.close = srv, hs.URL, hs.Close
+	return a, nil
 }
 
 // pageMax is the endpoint's largest page.
 func (a *account) pageMax() int {
-	if a.endpoint == "v1" {
+	switch a.endpoint {
+	case "v1":
 		return 50
+	case "classic", "messages":
+		return 100
 	}
 	return 1000
 }
@@ -82,6 +112,8 @@ func main() {
 	v2sizes := flag.String("v2", "1000,10000,20000,100000", "numbers of v2 conversations to plan")
 	v1sizes := flag.String("v1", "1000,10000", "numbers of v1 participant conversations to plan")
 	countsOnly := flag.Int("counts-only", 100000, "also plan this many v2 conversations with include_items = false (0 for none)")
+	classic := flag.String("classic", "10000", "numbers of classic v1 conversations to plan, whole and counts only")
+	messages := flag.String("messages", "100000", "numbers of v1 messages of one conversation to plan, whole and counts only")
 	runs := flag.Int("runs", 3, "plans of each case, interleaved")
 	twilioGo := flag.Bool("twilio-go", true, "add the twilio-go comparison rows")
 	out := flag.String("out", "", "also write the Markdown report to this file")
@@ -96,7 +128,7 @@ func main() {
 		_ = json.NewEncoder(os.Stdout).Encode(r)
 		return
 	}
-	if err := run(*latency, sizes(*v2sizes), sizes(*v1sizes), *countsOnly, *runs, *twilioGo, *out); err != nil {
+	if err := run(*latency, sizes(*v2sizes), sizes(*v1sizes), sizes(*classic), sizes(*messages), *countsOnly, *runs, *twilioGo, *out); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
@@ -116,7 +148,7 @@ func (c benchCase) String() string {
 	return c.name
 }
 
-func run(latency time.Duration, v2, v1 []int, countsOnly, runs int, twilioGo bool, out string) error {
+func run(latency time.Duration, v2, v1, classic, messages []int, countsOnly, runs int, twilioGo bool, out string) error {
 	before := readCPU()
 	var cases []benchCase
 	for _, c := range []struct {
@@ -130,6 +162,20 @@ func run(latency time.Duration, v2, v1 []int, countsOnly, runs int, twilioGo boo
 			}
 			defer a.close()
 			cases = append(cases, benchCase{account: a})
+		}
+	}
+	// Classic conversations and messages, each whole and for its counts.
+	for _, c := range []struct {
+		endpoint string
+		sizes    []int
+	}{{"classic", classic}, {"messages", messages}} {
+		for _, n := range c.sizes {
+			a, err := newAccount(c.endpoint, n, latency)
+			if err != nil {
+				return err
+			}
+			defer a.close()
+			cases = append(cases, benchCase{account: a}, benchCase{account: a, countsOnly: true})
 		}
 	}
 	if countsOnly > 0 {
@@ -159,7 +205,7 @@ func run(latency time.Duration, v2, v1 []int, countsOnly, runs int, twilioGo boo
 	for round := range runs {
 		for i, c := range cases {
 			start := c.srv.RequestCount()
-			r, err := p.run(c.url, c.endpoint, c.countsOnly)
+			r, err := p.run(c.url, c.ds(c.countsOnly))
 			if err != nil {
 				return fmt.Errorf("%s N=%d: %w", c, c.n, err)
 			}
@@ -186,7 +232,7 @@ func run(latency time.Duration, v2, v1 []int, countsOnly, runs int, twilioGo boo
 			}
 			// Both v1 sizes, and one v2 size of several pages, so that the
 			// SDK's v2 paging is exercised.
-			if a.endpoint == "v1" || a.n == 10000 {
+			if a.endpoint == "v1" || a.endpoint == "v2" && a.n == 10000 {
 				row, err := twilioGoRow(a, latency)
 				if err != nil {
 					return err

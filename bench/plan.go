@@ -67,22 +67,12 @@ type plan struct {
 // emuURL. The provider's share is the tf_req_duration_ms that
 // terraform-plugin-go logs at TRACE when ReadDataSource returns: the whole
 // RPC, decoding the configuration and encoding the state included.
-func (p *planner) run(emuURL, endpoint string, countsOnly bool) (plan, error) {
+func (p *planner) run(emuURL, ds string) (plan, error) {
 	work, err := os.MkdirTemp(p.dir, "run")
 	if err != nil {
 		return plan{}, err
 	}
 	defer os.RemoveAll(work)
-	ds := `data "twilio_conversations" "x" {}
-output "count" { value = length(data.twilio_conversations.x.conversations) }`
-	if countsOnly {
-		ds = `data "twilio_conversations" "x" { include_items = false }
-output "count" { value = data.twilio_conversations.x.total }`
-	}
-	if endpoint == "v1" {
-		ds = `data "twilio_participant_conversations" "x" { identity = "alice" }
-output "count" { value = length(data.twilio_participant_conversations.x.conversations) }`
-	}
 	cfg := `terraform {
   required_providers {
     twilio = { source = "registry.terraform.io/seed3f0d1ece/twilio" }
