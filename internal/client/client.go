@@ -80,6 +80,8 @@ type Client struct {
 	waitMax    time.Duration
 	http       *http.Client
 	limiter    *rate.Limiter
+	// redactor removes the credentials from every error and log line.
+	redactor *redactor
 }
 
 // New checks cfg and builds a Client. It makes no network call.
@@ -100,6 +102,7 @@ func New(cfg Config) (*Client, error) {
 		waitMin:    cfg.RetryWaitMin,
 		waitMax:    cfg.RetryWaitMax,
 		http:       cfg.HTTPClient,
+		redactor:   newRedactor(cfg.Username, cfg.Password),
 	}
 	if c.waitMin <= 0 {
 		c.waitMin = DefaultRetryWaitMin
@@ -122,7 +125,7 @@ func New(cfg Config) (*Client, error) {
 	// is never followed: credentials go to the configured host only, and
 	// so does every request.
 	c.http = &http.Client{
-		Transport:     &loggingTransport{next: transportOf(inner)},
+		Transport:     &loggingTransport{next: transportOf(inner), redactor: c.redactor},
 		Timeout:       timeout,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 		Jar:           inner.Jar,
@@ -245,9 +248,9 @@ func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, error) {
 			}
 			body, apiErr = b, nil
 		case resp.StatusCode >= 300 && resp.StatusCode < 400:
-			apiErr = redirectError(resp)
+			apiErr = c.redirectError(resp)
 		default:
-			apiErr = errorFromResponse(resp)
+			apiErr = c.errorFromResponse(resp)
 		}
 		return nil
 	})
@@ -255,7 +258,7 @@ func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, error) {
 	lastStatus := 0
 	rc := &retryablehttp.Client{
 		HTTPClient:   c.http,
-		Logger:       retryLogger{ctx: ctx},
+		Logger:       retryLogger{ctx: ctx, redactor: c.redactor},
 		RetryWaitMin: c.waitMin,
 		RetryWaitMax: c.waitMax,
 		RetryMax:     c.maxRetries,
@@ -272,7 +275,7 @@ func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, error) {
 			return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
 		},
 		Backoff:      backoff,
-		ErrorHandler: giveUp,
+		ErrorHandler: c.giveUp,
 		PrepareRetry: c.wait,
 	}
 	if err := c.wait(req.Request); err != nil {
@@ -281,7 +284,7 @@ func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, error) {
 	start := time.Now()
 	// The response handler has read and closed the body.
 	if _, err := rc.Do(req); err != nil {
-		return nil, c.describe(ctx, err, time.Since(start), lastStatus)
+		return nil, c.redactErr(c.describe(ctx, err, time.Since(start), lastStatus))
 	}
 	if apiErr != nil {
 		return nil, apiErr
@@ -338,11 +341,11 @@ func permanent(err error) bool {
 
 // redirectError is a 3xx answer, which is never followed. It names where
 // it pointed by scheme and host only: a query may hold anything.
-func redirectError(resp *http.Response) *Error {
-	e := errorFromResponse(resp)
+func (c *Client) redirectError(resp *http.Response) *Error {
+	e := c.errorFromResponse(resp)
 	where := "no Location"
 	if loc, err := resp.Location(); err == nil {
-		where = loc.Scheme + "://" + loc.Host
+		where = c.redactor.redact(loc.Scheme + "://" + loc.Host)
 	}
 	e.Message = fmt.Sprintf("a redirect to %s, which the provider does not follow, as credentials go only to the configured host: check base_url, or the proxy in between", where)
 	return e
@@ -399,9 +402,9 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 
 // giveUp is called once retries are spent: the last Twilio error wins over
 // the generic "giving up" message, so the user sees Twilio's code.
-func giveUp(resp *http.Response, err error, attempts int) (*http.Response, error) {
+func (c *Client) giveUp(resp *http.Response, err error, attempts int) (*http.Response, error) {
 	if resp != nil && (resp.StatusCode < 200 || resp.StatusCode >= 300) {
-		apiErr := errorFromResponse(resp)
+		apiErr := c.errorFromResponse(resp)
 		resp.Body.Close()
 		apiErr.Attempts = attempts
 		return nil, apiErr
