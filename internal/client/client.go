@@ -177,8 +177,15 @@ var regionEdges = map[string]string{
 // or from a region and edge. A region with no edge takes the region's default
 // edge: Twilio no longer serves region-only hosts. An edge with no region
 // means region us1, as in Twilio's SDKs.
+//
+// No message quotes a password given in base URL's user info.
 func ResolveBaseURL(baseURL, region, edge string) (*url.URL, error) {
 	if baseURL != "" {
+		if shown := redactUserinfo(baseURL); shown != baseURL {
+			// User info is refused whatever else is wrong; url.Parse's
+			// own errors would quote the password, or a part of it.
+			return nil, fmt.Errorf("base URL %q must be only a scheme and host (with an optional port), without path, query, fragment or user info", shown)
+		}
 		u, err := url.Parse(baseURL)
 		if err != nil {
 			return nil, fmt.Errorf("base URL %q is not a URL: %w", baseURL, err)

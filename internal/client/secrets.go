@@ -249,3 +249,24 @@ type redactedError struct {
 
 func (e *redactedError) Error() string { return e.text }
 func (e *redactedError) Unwrap() error { return e.err }
+
+// redactUserinfo is raw, a URL or what was meant as one, with the password
+// of its user info replaced as url.URL.Redacted replaces it, also when raw
+// does not parse, and when the password holds characters that end the
+// user info in a URL ("/", "?", "#"): whatever lies between the first ":"
+// after the scheme and the last "@" goes.
+func redactUserinfo(raw string) string {
+	at := strings.LastIndex(raw, "@")
+	if at < 0 {
+		return raw
+	}
+	start := 0
+	if i := strings.Index(raw[:at], "://"); i >= 0 {
+		start = i + len("://")
+	}
+	colon := strings.Index(raw[start:at], ":")
+	if colon < 0 {
+		return raw
+	}
+	return raw[:start+colon+1] + "xxxxx" + raw[at:]
+}
