@@ -1,13 +1,11 @@
 package provider
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"os"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
@@ -40,7 +38,7 @@ var (
 	edge              = setting{"edge", "TWILIO_EDGE", "must be a Twilio edge such as dublin", validate.Matches(client.HostLabel)}
 	baseURL           = setting{"base_url", "TWILIO_BASE_URL", "must be a scheme and host such as https://conversations.twilio.com", baseURLCheck}
 	maxRetries        = setting{"max_retries", "TWILIO_MAX_RETRIES", fmt.Sprintf("must be a whole number from 0 to %d", maxRetriesLimit), validate.WholeNumber(0, maxRetriesLimit)}
-	requestTimeout    = setting{"request_timeout", "TWILIO_REQUEST_TIMEOUT", "must be a positive Go duration such as 30s or 2m", positiveDuration}
+	requestTimeout    = setting{"request_timeout", "TWILIO_REQUEST_TIMEOUT", "must be a positive Go duration such as 30s or 2m", validate.IsPositiveDuration}
 	requestsPerSecond = setting{"requests_per_second", "TWILIO_REQUESTS_PER_SECOND", "must be a finite number of at least 0.1", atLeast(0.1)}
 )
 
@@ -108,17 +106,6 @@ func secret(s string) error {
 func baseURLCheck(s string) error {
 	_, err := client.ResolveBaseURL(s, "", "")
 	return err
-}
-
-func positiveDuration(s string) error {
-	d, err := time.ParseDuration(s)
-	if err != nil {
-		return err
-	}
-	if d <= 0 {
-		return errors.New("it is not positive")
-	}
-	return nil
 }
 
 // atLeast accepts a finite number of at least lo. NaN has to be refused by
