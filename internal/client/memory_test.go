@@ -1,0 +1,192 @@
+package client
+
+import (
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// hugePages serves pages of conversations whose names are huge strings,
+// written as they are sent, so that the server holds none of them: the
+// heap measured is the client's. transfer is "length" (a Content-Length,
+// as the emulator sends), "chunked" (none) or "gzip" (compressed, which
+// Go's transport undoes, so the length is unknown, as with Twilio).
+// escaped strings hold a JSON escape every 64 bytes, which the decoder
+// must undo.
+type hugePages struct {
+	pages, perPage, size int
+	transfer             string
+	escaped              bool
+}
+
+// Chunks of 64 KiB that the huge strings are made of, written as they are:
+// the server allocates nothing per string.
+var (
+	plainChunk   = []byte(strings.Repeat(strings.Repeat("x", 64), 1<<10))
+	escapedChunk = []byte(strings.Repeat(strings.Repeat("x", 62)+`\n`, 1<<10))
+)
+
+func (h hugePages) chunk() []byte {
+	if h.escaped {
+		return escapedChunk
+	}
+	return plainChunk
+}
+
+// segments are the page's text: strings, and ints that stand for a huge
+// string of that many bytes.
+func (h hugePages) segments(page int) []any {
+	segs := []any{`{"conversations":[`}
+	for i := range h.perPage {
+		if i > 0 {
+			segs = append(segs, ",")
+		}
+		segs = append(segs, fmt.Sprintf(`{"id":"c%d_%d","name":"`, page, i), h.size, `"}`)
+	}
+	next := "null"
+	if page < h.pages {
+		next = fmt.Sprintf(`"t%d"`, page+1)
+	}
+	return append(segs, `],"meta":{"nextToken":`+next+`}}`)
+}
+
+func (h hugePages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	page := 1
+	if t := r.URL.Query().Get("pageToken"); t != "" {
+		page, _ = strconv.Atoi(strings.TrimPrefix(t, "t"))
+	}
+	segs := h.segments(page)
+	var out io.Writer = w
+	switch h.transfer {
+	case "length":
+		n := 0
+		for _, s := range segs {
+			switch s := s.(type) {
+			case string:
+				n += len(s)
+			case int:
+				n += s
+			}
+		}
+		w.Header().Set("Content-Length", strconv.Itoa(n))
+	case "gzip":
+		w.Header().Set("Content-Encoding", "gzip")
+		zw, _ := gzip.NewWriterLevel(w, gzip.BestSpeed)
+		defer zw.Close()
+		out = zw
+	}
+	chunk := h.chunk()
+	for _, s := range segs {
+		switch s := s.(type) {
+		case string:
+			io.WriteString(out, s)
+		case int:
+			for ; s > 0; s -= len(chunk) {
+				out.Write(chunk[:min(s, len(chunk))])
+			}
+		}
+	}
+}
+
+// heapPeak runs fn and returns by how much the heap's objects grew, at
+// most, over what they were before: the heap is sampled every 100µs with
+// runtime/metrics, which does not stop the world.
+func heapPeak(fn func()) uint64 {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	runtime.GC()
+	metrics.Read(sample)
+	base := sample[0].Value.Uint64()
+	stop, done := make(chan struct{}), make(chan uint64)
+	go func() {
+		s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		peak := uint64(0)
+		tick := time.NewTicker(100 * time.Microsecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(s)
+			peak = max(peak, s[0].Value.Uint64())
+			select {
+			case <-stop:
+				done <- peak
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	fn()
+	close(stop)
+	return max(<-done, base) - base
+}
+
+// BenchmarkListHugeStrings lists eight 10 MB strings over two pages and
+// reports the heap's peak growth (MiB), at GOGC=100 (what a plan gets) and
+// at GOGC=10, where garbage is collected soon enough that the peak is
+// close to what was live at once. "drop" hands the items to a callback
+// that keeps nothing (the client's own share); "keep" keeps every item to
+// the end, as a state does.
+//
+//	go test -run '^$' -bench ListHugeStrings -benchtime 3x ./internal/client
+func BenchmarkListHugeStrings(b *testing.B) {
+	const pages, perPage, size = 2, 4, 10 << 20
+	for _, transfer := range []string{"length", "chunked", "gzip"} {
+		for _, escaped := range []bool{false, true} {
+			for _, keep := range []bool{false, true} {
+				for _, gogc := range []int{100, 10} {
+					name := fmt.Sprintf("%s/escaped=%v/keep=%v/gogc=%d", transfer, escaped, keep, gogc)
+					b.Run(name, func(b *testing.B) {
+						srv := httptest.NewServer(hugePages{pages, perPage, size, transfer, escaped})
+						defer srv.Close()
+						c, err := New(Config{Username: testUser, Password: testPass, BaseURL: srv.URL})
+						if err != nil {
+							b.Fatal(err)
+						}
+						defer debug.SetGCPercent(debug.SetGCPercent(gogc))
+						var worst uint64
+						for b.Loop() {
+							var kept [][]Conversation
+							got := 0
+							peak := heapPeak(func() {
+								_, err := c.ListConversations(context.Background(), ConversationFilter{}, ListOptions{}, func(page []Conversation) error {
+									want := size
+									if escaped {
+										want -= size / 64 // `\n` is one byte
+									}
+									for _, it := range page {
+										if it.Name == nil || len(*it.Name) != want {
+											return fmt.Errorf("item %s: the name is not %d bytes", it.ID, want)
+										}
+									}
+									got += len(page)
+									if keep {
+										kept = append(kept, page)
+									}
+									return nil
+								})
+								if err != nil {
+									b.Fatal(err)
+								}
+							})
+							if got != pages*perPage {
+								b.Fatalf("%d items", got)
+							}
+							runtime.KeepAlive(kept)
+							worst = max(worst, peak)
+						}
+						b.ReportMetric(float64(worst)/(1<<20), "peak-MiB")
+						b.ReportMetric(float64(worst)/float64(pages*perPage*size), "peak/data")
+					})
+				}
+			}
+		}
+	}
+}
