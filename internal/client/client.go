@@ -437,28 +437,73 @@ func (e *bodyReadError) Unwrap() error { return e.err }
 
 // readBounded reads r, which must hold at most limit bytes; length is its
 // Content-Length, or -1 when unknown. Neither a Content-Length over the
-// limit nor a body that keeps coming (chunked, or decompressed) grows the
-// buffer past the limit.
+// limit nor a body that keeps coming (chunked, or decompressed) makes it
+// hold more than the limit and one piece (readPiece).
+//
+// The body is returned in a slice of its size, as it is held while the
+// page is decoded and while the next one is read. With a Content-Length,
+// that is the one buffer read into. Without one (a gzipped body, which Go's
+// transport decompresses, is read that way), the body is read in pieces
+// that double up to readPiece and stay that size after, then joined once:
+// a buffer that doubles as it fills is up to twice the body when it ends,
+// and three times while it grows.
 func readBounded(r io.Reader, length, limit int64) ([]byte, error) {
 	if length > limit {
 		return nil, &tooLargeError{limit}
 	}
-	size := int64(64 << 10)
+	var pieces [][]byte
+	total := 0
 	if length >= 0 {
-		size = length + 1 // room to see the end
-	}
-	buf := make([]byte, 0, size)
-	for {
-		if len(buf) == cap(buf) {
-			if int64(len(buf)) > limit {
-				return nil, &tooLargeError{limit}
-			}
-			buf = slices.Grow(buf, int(min(int64(cap(buf)), limit+1-int64(len(buf)))))
+		// One byte more to see the end, or that the length was wrong.
+		buf, err := fill(r, make([]byte, 0, length+1), limit)
+		if err != nil || len(buf) <= int(length) {
+			return buf, tooLarge(err, limit)
 		}
+		// More than the Content-Length: read on as for no length.
+		pieces, total = [][]byte{buf}, len(buf)
+	}
+	for {
+		size := min(max(minReadPiece, total), readPiece)
+		piece, err := fill(r, make([]byte, 0, size), limit-int64(total))
+		if err != nil {
+			return nil, tooLarge(err, limit)
+		}
+		total += len(piece)
+		if len(piece) < size {
+			// The body ended within this piece.
+			if pieces == nil {
+				return piece, nil
+			}
+			return slices.Concat(append(pieces, piece)...), nil
+		}
+		pieces = append(pieces, piece)
+	}
+}
+
+var errOverLimit = errors.New("over the limit")
+
+// tooLarge is err, with errOverLimit as the tooLargeError of limit.
+func tooLarge(err error, limit int64) error {
+	if err == errOverLimit {
+		return &tooLargeError{limit}
+	}
+	return err
+}
+
+// Sizes of the pieces readBounded reads a body of unknown length in.
+const (
+	minReadPiece = 64 << 10
+	readPiece    = 1 << 20
+)
+
+// fill reads r into buf until buf is full or r ends, and refuses
+// more than limit bytes with errOverLimit.
+func fill(r io.Reader, buf []byte, limit int64) ([]byte, error) {
+	for len(buf) < cap(buf) {
 		n, err := r.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
 		if int64(len(buf)) > limit {
-			return nil, &tooLargeError{limit}
+			return nil, errOverLimit
 		}
 		if err == io.EOF {
 			return buf, nil
@@ -467,4 +512,5 @@ func readBounded(r io.Reader, length, limit int64) ([]byte, error) {
 			return nil, &bodyReadError{err}
 		}
 	}
+	return buf, nil
 }

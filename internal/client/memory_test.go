@@ -1,8 +1,10 @@
 package client
 
 import (
+	"bytes"
 	"compress/gzip"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -187,6 +189,64 @@ func BenchmarkListHugeStrings(b *testing.B) {
 					})
 				}
 			}
+		}
+	}
+}
+
+// onlyReader hides every method of its reader but Read.
+type onlyReader struct{ io.Reader }
+
+// A body of unknown length (chunked, or gzipped, which is how Twilio's
+// pages come) is returned in a slice of its size, and reading it holds
+// little more than twice the body at any time, at the end, when the
+// pieces are joined. A buffer that doubled as it filled held a slice of
+// 64 MiB for a body of 40 MiB, and up to 112 MiB while growing.
+func TestReadBoundedHoldsTheBodyOnce(t *testing.T) {
+	const size = 40 << 20
+	body := strings.Repeat("x", size)
+	for _, length := range []int64{size, -1} {
+		var b []byte
+		var err error
+		peak := heapPeak(func() { b, err = readBounded(onlyReader{strings.NewReader(body)}, length, MaxBodyBytes) })
+		if err != nil || len(b) != size || string(b) != body {
+			t.Fatalf("length %d: %d bytes, %v", length, len(b), err)
+		}
+		if cap(b) > size+1 {
+			t.Errorf("length %d: the body is held in %d bytes, for %d", length, cap(b), size)
+		}
+		if limit := uint64(size)*2 + 2*readPiece; peak > limit {
+			t.Errorf("length %d: reading held up to %d MiB, for a body of %d MiB", length, peak>>20, size>>20)
+		}
+	}
+}
+
+// A Content-Length that is wrong either way reads the body as it is, and
+// the limit holds whatever the Content-Length said; pieces of any number
+// and boundary join into the body.
+func TestReadBoundedLengthsAndPieces(t *testing.T) {
+	const limit = 3 << 20
+	for _, tc := range []struct {
+		size, length int64
+		ok           bool
+	}{
+		{100, 10, true}, {10, 100, true}, {0, 0, true}, {0, -1, true},
+		{minReadPiece, -1, true}, {minReadPiece + 1, -1, true}, {readPiece, -1, true}, {2*readPiece + 7, -1, true},
+		{limit, -1, true}, {limit, 5, true}, {limit + 1, -1, false}, {limit + 1, 5, false},
+	} {
+		body := make([]byte, tc.size)
+		for i := range body {
+			body[i] = byte(i * 7)
+		}
+		b, err := readBounded(onlyReader{bytes.NewReader(body)}, tc.length, limit)
+		var tooLarge *tooLargeError
+		switch {
+		case tc.ok && (err != nil || !bytes.Equal(b, body)):
+			t.Errorf("size %d, length %d: %d bytes, %v", tc.size, tc.length, len(b), err)
+		case !tc.ok && !errors.As(err, &tooLarge):
+			t.Errorf("size %d, length %d: %v, want the body refused as too large", tc.size, tc.length, err)
+		case tc.ok && tc.length < 0 && int64(cap(b)) > max((tc.size+8191)/8192*8192, minReadPiece):
+			// Large objects take whole pages of 8 KiB.
+			t.Errorf("size %d: held in %d bytes", tc.size, cap(b))
 		}
 	}
 }
