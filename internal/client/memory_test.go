@@ -250,3 +250,33 @@ func TestReadBoundedLengthsAndPieces(t *testing.T) {
 		}
 	}
 }
+
+// While the callback works on a page, the client holds the page's items,
+// not its body as well: the items hold copies of what they need.
+func TestPageBodyIsLetGoBeforeTheCallback(t *testing.T) {
+	const perPage, size = 4, 4 << 20
+	for _, transfer := range []string{"length", "gzip"} {
+		srv := httptest.NewServer(hugePages{1, perPage, size, transfer, false})
+		c := newTestClient(t, srv.URL)
+		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		runtime.GC()
+		metrics.Read(sample)
+		base := sample[0].Value.Uint64()
+		var live uint64
+		_, err := c.ListConversations(context.Background(), ConversationFilter{}, ListOptions{}, func(page []Conversation) error {
+			runtime.GC()
+			metrics.Read(sample)
+			live = sample[0].Value.Uint64() - min(base, sample[0].Value.Uint64())
+			runtime.KeepAlive(page)
+			return nil
+		})
+		srv.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The items are perPage*size; the body would be as much again.
+		if items := uint64(perPage * size); live > items+items/2 {
+			t.Errorf("%s: %d MiB live while the callback ran, for %d MiB of items", transfer, live>>20, items>>20)
+		}
+	}
+}

@@ -197,6 +197,9 @@ func list[T, M any](ctx context.Context, c *Client, path, itemsKey string, first
 		if err != nil {
 			return st, fail(p.n, c.redactMalformed(p.body, err))
 		}
+		// The items hold copies of what they need: the body can go while
+		// fn writes them, as the next one is being read.
+		p.body = nil
 		complete, err := deliver(&st, opts, items, fn)
 		tflog.SubsystemDebug(ctx, LogSubsystem, "page read", map[string]interface{}{"page": p.n, "items": len(items), "total_items": st.Items, "decode_and_write_ms": time.Since(start).Milliseconds()})
 		if err != nil || complete || p.last {
