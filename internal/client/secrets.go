@@ -54,7 +54,8 @@ func newRedactor(user, password string) *redactor {
 // alphabet, with or without padding, alone or as user:password, and the
 // characters that encode the password's bytes alone at each of the three
 // alignments within longer base64 text (a header dumped whole, a token
-// that embeds the secret); each percent-encoded for a query or a path,
+// that embeds the secret), with what ends that text when the password
+// does; each percent-encoded for a query or a path,
 // percent-encoded twice, escaped for JSON (with and without HTML escapes,
 // with "\/" for "/"), quoted as Go quotes, and escaped as a JSON Pointer
 // token.
@@ -72,11 +73,14 @@ func secretForms(user, password string) []string {
 	for k := 0; k < 3; k++ {
 		// After k other bytes, the password's bits start at bit 8k: the
 		// characters from ceil(8k/6) to floor(8(k+n)/6) encode its bits
-		// and no others.
-		for _, enc := range encodings[2:] {
+		// and no others. When the text ends with the password, the
+		// characters after those, a last one and the padding, encode
+		// nothing else either.
+		for _, enc := range encodings {
 			b := enc.EncodeToString(append(make([]byte, k), password...))
-			if core := b[(8*k+5)/6 : 8*(k+len(password))/6]; len(core) >= minCore {
-				texts = append(texts, core)
+			start := (8*k + 5) / 6
+			if core := b[start : 8*(k+len(password))/6]; len(core) >= minCore {
+				texts = append(texts, core, b[start:])
 			}
 		}
 	}
