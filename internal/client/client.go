@@ -14,7 +14,6 @@ import (
 	"net/url"
 	"regexp"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -474,7 +473,11 @@ func readBounded(r io.Reader, length, limit int64) ([]byte, error) {
 			if pieces == nil {
 				return piece, nil
 			}
-			return slices.Concat(append(pieces, piece)...), nil
+			body := make([]byte, 0, total)
+			for _, p := range append(pieces, piece) {
+				body = append(body, p...)
+			}
+			return body, nil
 		}
 		pieces = append(pieces, piece)
 	}
