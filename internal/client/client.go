@@ -14,7 +14,6 @@ import (
 	"net/url"
 	"regexp"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -80,6 +79,8 @@ type Client struct {
 	waitMax    time.Duration
 	http       *http.Client
 	limiter    *rate.Limiter
+	// redactor removes the credentials from every error and log line.
+	redactor *redactor
 }
 
 // New checks cfg and builds a Client. It makes no network call.
@@ -100,6 +101,7 @@ func New(cfg Config) (*Client, error) {
 		waitMin:    cfg.RetryWaitMin,
 		waitMax:    cfg.RetryWaitMax,
 		http:       cfg.HTTPClient,
+		redactor:   newRedactor(cfg.Username, cfg.Password),
 	}
 	if c.waitMin <= 0 {
 		c.waitMin = DefaultRetryWaitMin
@@ -122,7 +124,7 @@ func New(cfg Config) (*Client, error) {
 	// is never followed: credentials go to the configured host only, and
 	// so does every request.
 	c.http = &http.Client{
-		Transport:     &loggingTransport{next: transportOf(inner)},
+		Transport:     &loggingTransport{next: transportOf(inner), redactor: c.redactor},
 		Timeout:       timeout,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 		Jar:           inner.Jar,
@@ -174,8 +176,15 @@ var regionEdges = map[string]string{
 // or from a region and edge. A region with no edge takes the region's default
 // edge: Twilio no longer serves region-only hosts. An edge with no region
 // means region us1, as in Twilio's SDKs.
+//
+// No message quotes a password given in base URL's user info.
 func ResolveBaseURL(baseURL, region, edge string) (*url.URL, error) {
 	if baseURL != "" {
+		if shown := redactUserinfo(baseURL); shown != baseURL {
+			// User info is refused whatever else is wrong; url.Parse's
+			// own errors would quote the password, or a part of it.
+			return nil, fmt.Errorf("base URL %q must be only a scheme and host (with an optional port), without path, query, fragment or user info", shown)
+		}
 		u, err := url.Parse(baseURL)
 		if err != nil {
 			return nil, fmt.Errorf("base URL %q is not a URL: %w", baseURL, err)
@@ -245,9 +254,9 @@ func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, error) {
 			}
 			body, apiErr = b, nil
 		case resp.StatusCode >= 300 && resp.StatusCode < 400:
-			apiErr = redirectError(resp)
+			apiErr = c.redirectError(resp)
 		default:
-			apiErr = errorFromResponse(resp)
+			apiErr = c.errorFromResponse(resp)
 		}
 		return nil
 	})
@@ -255,7 +264,7 @@ func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, error) {
 	lastStatus := 0
 	rc := &retryablehttp.Client{
 		HTTPClient:   c.http,
-		Logger:       retryLogger{ctx: ctx},
+		Logger:       retryLogger{ctx: ctx, redactor: c.redactor},
 		RetryWaitMin: c.waitMin,
 		RetryWaitMax: c.waitMax,
 		RetryMax:     c.maxRetries,
@@ -272,7 +281,7 @@ func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, error) {
 			return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
 		},
 		Backoff:      backoff,
-		ErrorHandler: giveUp,
+		ErrorHandler: c.giveUp,
 		PrepareRetry: c.wait,
 	}
 	if err := c.wait(req.Request); err != nil {
@@ -281,7 +290,7 @@ func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, error) {
 	start := time.Now()
 	// The response handler has read and closed the body.
 	if _, err := rc.Do(req); err != nil {
-		return nil, c.describe(ctx, err, time.Since(start), lastStatus)
+		return nil, c.redactErr(c.describe(ctx, err, time.Since(start), lastStatus))
 	}
 	if apiErr != nil {
 		return nil, apiErr
@@ -338,11 +347,11 @@ func permanent(err error) bool {
 
 // redirectError is a 3xx answer, which is never followed. It names where
 // it pointed by scheme and host only: a query may hold anything.
-func redirectError(resp *http.Response) *Error {
-	e := errorFromResponse(resp)
+func (c *Client) redirectError(resp *http.Response) *Error {
+	e := c.errorFromResponse(resp)
 	where := "no Location"
 	if loc, err := resp.Location(); err == nil {
-		where = loc.Scheme + "://" + loc.Host
+		where = c.redactor.redact(loc.Scheme + "://" + loc.Host)
 	}
 	e.Message = fmt.Sprintf("a redirect to %s, which the provider does not follow, as credentials go only to the configured host: check base_url, or the proxy in between", where)
 	return e
@@ -399,9 +408,9 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 
 // giveUp is called once retries are spent: the last Twilio error wins over
 // the generic "giving up" message, so the user sees Twilio's code.
-func giveUp(resp *http.Response, err error, attempts int) (*http.Response, error) {
+func (c *Client) giveUp(resp *http.Response, err error, attempts int) (*http.Response, error) {
 	if resp != nil && (resp.StatusCode < 200 || resp.StatusCode >= 300) {
-		apiErr := errorFromResponse(resp)
+		apiErr := c.errorFromResponse(resp)
 		resp.Body.Close()
 		apiErr.Attempts = attempts
 		return nil, apiErr
@@ -427,28 +436,77 @@ func (e *bodyReadError) Unwrap() error { return e.err }
 
 // readBounded reads r, which must hold at most limit bytes; length is its
 // Content-Length, or -1 when unknown. Neither a Content-Length over the
-// limit nor a body that keeps coming (chunked, or decompressed) grows the
-// buffer past the limit.
+// limit nor a body that keeps coming (chunked, or decompressed) makes it
+// hold more than the limit and one piece (readPiece).
+//
+// The body is returned in a slice of its size, as it is held while the
+// page is decoded and while the next one is read. With a Content-Length,
+// that is the one buffer read into. Without one (a gzipped body, which Go's
+// transport decompresses, is read that way), the body is read in pieces
+// that double up to readPiece and stay that size after, then joined once:
+// a buffer that doubles as it fills is up to twice the body when it ends,
+// and three times while it grows.
 func readBounded(r io.Reader, length, limit int64) ([]byte, error) {
 	if length > limit {
 		return nil, &tooLargeError{limit}
 	}
-	size := int64(64 << 10)
+	var pieces [][]byte
+	total := 0
 	if length >= 0 {
-		size = length + 1 // room to see the end
-	}
-	buf := make([]byte, 0, size)
-	for {
-		if len(buf) == cap(buf) {
-			if int64(len(buf)) > limit {
-				return nil, &tooLargeError{limit}
-			}
-			buf = slices.Grow(buf, int(min(int64(cap(buf)), limit+1-int64(len(buf)))))
+		// One byte more to see the end, or that the length was wrong.
+		buf, err := fill(r, make([]byte, 0, length+1), limit)
+		if err != nil || len(buf) <= int(length) {
+			return buf, tooLarge(err, limit)
 		}
+		// More than the Content-Length: read on as for no length.
+		pieces, total = [][]byte{buf}, len(buf)
+	}
+	for {
+		size := min(max(minReadPiece, total), readPiece)
+		piece, err := fill(r, make([]byte, 0, size), limit-int64(total))
+		if err != nil {
+			return nil, tooLarge(err, limit)
+		}
+		total += len(piece)
+		if len(piece) < size {
+			// The body ended within this piece.
+			if pieces == nil {
+				return piece, nil
+			}
+			body := make([]byte, 0, total)
+			for _, p := range append(pieces, piece) {
+				body = append(body, p...)
+			}
+			return body, nil
+		}
+		pieces = append(pieces, piece)
+	}
+}
+
+var errOverLimit = errors.New("over the limit")
+
+// tooLarge is err, with errOverLimit as the tooLargeError of limit.
+func tooLarge(err error, limit int64) error {
+	if err == errOverLimit {
+		return &tooLargeError{limit}
+	}
+	return err
+}
+
+// Sizes of the pieces readBounded reads a body of unknown length in.
+const (
+	minReadPiece = 64 << 10
+	readPiece    = 1 << 20
+)
+
+// fill reads r into buf until buf is full or r ends, and refuses
+// more than limit bytes with errOverLimit.
+func fill(r io.Reader, buf []byte, limit int64) ([]byte, error) {
+	for len(buf) < cap(buf) {
 		n, err := r.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
 		if int64(len(buf)) > limit {
-			return nil, &tooLargeError{limit}
+			return nil, errOverLimit
 		}
 		if err == io.EOF {
 			return buf, nil
@@ -457,4 +515,5 @@ func readBounded(r io.Reader, length, limit int64) ([]byte, error) {
 			return nil, &bodyReadError{err}
 		}
 	}
+	return buf, nil
 }

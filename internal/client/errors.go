@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 )
 
 // Error is a non-2xx answer from Twilio.
@@ -58,9 +57,14 @@ func (e *Error) NotFound() bool {
 	return e.StatusCode == http.StatusNotFound || e.Code == 20404
 }
 
-func errorFromResponse(resp *http.Response) *Error {
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBodyBytes))
-	return ParseError(resp.StatusCode, body)
+// errorFromResponse reads an error response, up to maxErrorBodyBytes of
+// its body, into an *Error with this client's secrets removed.
+func (c *Client) errorFromResponse(resp *http.Response) *Error {
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxErrorBodyBytes+1))
+	// A body cut at the limit, or cut short by a failed read, is only the
+	// start of what the server sent.
+	cut := err != nil || len(body) > maxErrorBodyBytes
+	return parseError(resp.StatusCode, body[:min(len(body), maxErrorBodyBytes)], cut, c.redactor)
 }
 
 // errorBody holds the union of the three error shapes Twilio uses:
@@ -80,12 +84,21 @@ const maxRawMessage = 300
 
 // ParseError builds an *Error from a status and a response body of any shape.
 func ParseError(status int, body []byte) *Error {
+	return parseError(status, body, false, nil)
+}
+
+// parseError is ParseError with r's secrets removed from the message and
+// link, before they are cut to length. cut says that body is the start of
+// a longer one.
+func parseError(status int, body []byte, cut bool, r *redactor) *Error {
 	e := &Error{StatusCode: status}
 	var eb errorBody
 	if err := json.Unmarshal(body, &eb); err == nil {
 		if n, err := eb.Code.Int64(); err == nil {
 			e.Code = int(n)
 		}
+		// The strings are redacted as decoded: a secret written with
+		// JSON escapes is whole only once they are undone.
 		e.Message = eb.Message
 		if e.Message == "" {
 			e.Message = strings.TrimSpace(strings.Join(nonEmpty(eb.Title, eb.Detail), ": "))
@@ -94,12 +107,13 @@ func ParseError(status int, body []byte) *Error {
 		if e.MoreInfo == "" && strings.HasPrefix(eb.Type, "http") {
 			e.MoreInfo = eb.Type
 		}
+		e.MoreInfo = truncate(r.redact(e.MoreInfo), 4*maxRawMessage)
 		if e.Message != "" || e.Code != 0 {
-			e.Message = truncate(e.Message, 4*maxRawMessage)
+			e.Message = truncate(r.redact(e.Message), 4*maxRawMessage)
 			return e
 		}
 	}
-	e.Message = readableExcerpt(body)
+	e.Message = readableExcerpt(body, cut, r)
 	return e
 }
 
@@ -121,9 +135,14 @@ var (
 )
 
 // readableExcerpt turns a body that is not Twilio JSON (an HTML page from a
-// proxy, plain text) into a short line of text.
-func readableExcerpt(body []byte) string {
-	s := string(body)
+// proxy, plain text) into a short line of text without r's secrets. cut
+// says that body is the start of a longer one.
+//
+// The body is redacted as it came, and again once its tags are stripped,
+// its entities decoded and its spaces collapsed, which can make a secret
+// whole ("&#112;ass", a line break inside it); then it is cut.
+func readableExcerpt(body []byte, cut bool, r *redactor) string {
+	s := r.clean(string(body), cut)
 	title := ""
 	if strings.Contains(s, "<") {
 		if m := htmlTitle.FindStringSubmatch(s); m != nil {
@@ -137,20 +156,9 @@ func readableExcerpt(body []byte) string {
 	if title != "" && !strings.Contains(s, title) {
 		s = strings.TrimSpace(title + ": " + s)
 	}
-	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = r.clean(strings.ToValidUTF8(s, "\uFFFD"), cut)
 	if s == "" {
 		return "(empty response body)"
 	}
 	return truncate(s, maxRawMessage)
-}
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	// Cut on a rune boundary.
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
 }

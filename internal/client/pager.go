@@ -110,7 +110,7 @@ func listV1[T any](ctx context.Context, c *Client, path, itemsKey string, query 
 			return nil, fmt.Errorf("Twilio returned a next_page_url that is not a URL: %w", err)
 		}
 		if n.Host != "" && n.Host != c.base.Host {
-			tflog.SubsystemDebug(ctx, LogSubsystem, "next_page_url names another host; following its path on the configured host", map[string]interface{}{"next_host": n.Host})
+			tflog.SubsystemDebug(ctx, LogSubsystem, "next_page_url names another host; following its path on the configured host", map[string]interface{}{"next_host": c.redactor.redact(n.Host)})
 		}
 		u := &url.URL{Scheme: c.base.Scheme, Host: c.base.Host, Path: n.Path, RawPath: n.RawPath, RawQuery: n.RawQuery}
 		if seen[u.String()] {
@@ -152,8 +152,9 @@ func list[T, M any](ctx context.Context, c *Client, path, itemsKey string, first
 			var count int
 			p.body, p.err = c.get(ctx, u)
 			if p.err == nil {
-				logBody(ctx, p.body)
+				c.logBody(ctx, p.body)
 				meta, count, p.err = readMeta[M](p.body, itemsKey)
+				p.err = c.redactMalformed(p.body, p.err)
 			}
 			if p.err == nil {
 				items += count
@@ -194,8 +195,11 @@ func list[T, M any](ctx context.Context, c *Client, path, itemsKey string, first
 		start := time.Now()
 		items, _, err := decodePage[T, M](p.body, itemsKey)
 		if err != nil {
-			return st, fail(p.n, err)
+			return st, fail(p.n, c.redactMalformed(p.body, err))
 		}
+		// The items hold copies of what they need: the body can go while
+		// fn writes them, as the next one is being read.
+		p.body = nil
 		complete, err := deliver(&st, opts, items, fn)
 		tflog.SubsystemDebug(ctx, LogSubsystem, "page read", map[string]interface{}{"page": p.n, "items": len(items), "total_items": st.Items, "decode_and_write_ms": time.Since(start).Milliseconds()})
 		if err != nil || complete || p.last {
@@ -217,12 +221,12 @@ func getOne[T any](ctx context.Context, c *Client, path string) (*T, error) {
 	ctx = c.logContext(ctx)
 	body, err := c.get(ctx, c.endpoint(path, url.Values{}))
 	if err == nil {
-		logBody(ctx, body)
+		c.logBody(ctx, body)
 		var out *T
 		if err = json.Unmarshal(body, &out, lenientUTF8); err != nil {
-			err = malformed(body, err)
+			err = c.redactMalformed(body, malformed(body, err))
 		} else if out == nil {
-			err = malformed(body, errors.New("the response is null"))
+			err = c.redactMalformed(body, malformed(body, errors.New("the response is null")))
 		} else {
 			return out, nil
 		}
@@ -291,7 +295,7 @@ func decodePage[T, M any](body []byte, itemsKey string) ([]T, *M, error) {
 	var items []T
 	meta, err := readPage[M](body, itemsKey, []jsontext.Options{lenientUTF8}, func(dec *jsontext.Decoder) error {
 		if err := json.UnmarshalDecode(dec, &items); err != nil {
-			return fmt.Errorf("decoding %q: %w", itemsKey, err)
+			return &decodeError{itemsKey, err}
 		}
 		return nil
 	})
@@ -323,14 +327,14 @@ func readMeta[M any](body []byte, itemsKey string) (*M, int, error) {
 			return err
 		}
 		if err := expectKind(dec, '['); err != nil {
-			return fmt.Errorf("decoding %q: %w", itemsKey, err)
+			return &decodeError{itemsKey, err}
 		}
 		for ; dec.PeekKind() != ']'; n++ {
 			if dec.PeekKind() == 'n' {
 				return fmt.Errorf("item %d of %q is null", n, itemsKey)
 			}
 			if _, err := dec.ReadValue(); err != nil {
-				return fmt.Errorf("decoding %q: %w", itemsKey, err)
+				return &decodeError{itemsKey, err}
 			}
 		}
 		return expectKind(dec, ']')
@@ -354,7 +358,7 @@ func readPage[M any](body []byte, itemsKey string, opts []jsontext.Options, item
 			return items(dec)
 		case "meta":
 			if err := json.UnmarshalDecode(dec, &meta); err != nil {
-				return fmt.Errorf("decoding \"meta\": %w", err)
+				return &decodeError{"meta", err}
 			}
 			return nil
 		}
@@ -430,6 +434,75 @@ func (e *MalformedError) Error() string {
 
 func (e *MalformedError) Unwrap() error { return e.Err }
 
+// malformed is a MalformedError that knows no secret to remove; the client
+// makes it again with redactMalformed before it shows it.
 func malformed(body []byte, err error) error {
-	return &MalformedError{Err: err, Excerpt: readableExcerpt(body[:min(len(body), 2*maxRawMessage)])}
+	return newMalformed(body, err, nil)
+}
+
+// newMalformed is a MalformedError whose excerpt and decoding error are
+// without r's secrets. The excerpt is made from a window of the body that
+// reaches past what it can show by the longest form of a secret: a secret
+// that starts in what is shown is redacted whole, one that the window cuts
+// loses its start (see redactor.redactStart).
+func newMalformed(body []byte, err error, r *redactor) *MalformedError {
+	n := min(len(body), 2*maxRawMessage+r.longest())
+	return &MalformedError{Err: r.jsonError(err), Excerpt: readableExcerpt(body[:n], n < len(body), r)}
+}
+
+// redactMalformed is err, when it is the MalformedError of body, made again
+// without this client's secrets; any other err as it is.
+func (c *Client) redactMalformed(body []byte, err error) error {
+	if me, ok := err.(*MalformedError); ok {
+		return newMalformed(body, me.Err, c.redactor)
+	}
+	return err
+}
+
+// decodeError says which member of a page did not decode. Unlike an error
+// of fmt.Errorf, it keeps err as a value until it is shown, so that
+// redactor.jsonError can remove secrets from what err quotes.
+type decodeError struct {
+	member string
+	err    error
+}
+
+func (e *decodeError) Error() string { return fmt.Sprintf("decoding %q: %v", e.member, e.err) }
+func (e *decodeError) Unwrap() error { return e.err }
+
+// jsonError is err, an error of the JSON decoder, with r's secrets removed
+// from the object names and the value it quotes from the body. The
+// decoder shortens a long JSON Pointer by cutting out its middle when it
+// formats the error: the names are redacted before that cut.
+func (r *redactor) jsonError(err error) error {
+	if r == nil {
+		return err
+	}
+	switch e := err.(type) {
+	case *decodeError:
+		return &decodeError{e.member, r.jsonError(e.err)}
+	case *jsontext.SyntacticError:
+		cp := *e
+		cp.JSONPointer = r.pointer(e.JSONPointer)
+		cp.Err = r.jsonError(e.Err)
+		return &cp
+	case *json.SemanticError:
+		cp := *e
+		cp.JSONPointer = r.pointer(e.JSONPointer)
+		if len(e.JSONValue) > 0 {
+			cp.JSONValue = jsontext.Value(r.redact(string(e.JSONValue)))
+		}
+		cp.Err = r.jsonError(e.Err)
+		return &cp
+	}
+	return err
+}
+
+// pointer is p with r's secrets removed from each of its names.
+func (r *redactor) pointer(p jsontext.Pointer) jsontext.Pointer {
+	var out jsontext.Pointer
+	for name := range p.Tokens() {
+		out = out.AppendToken(r.redact(name))
+	}
+	return out
 }

@@ -197,8 +197,14 @@ func listAttributes(ctx context.Context, maxPageSize int, countsAttr, counted st
 // timeoutsAttribute is the timeouts input, with its read timeout.
 func timeoutsAttribute(ctx context.Context) schema.Attribute {
 	a := timeouts.AttributesWithOpts(ctx, timeouts.Opts{
-		ReadDescription: fmt.Sprintf("How long the whole read may take, every page, retry and wait for a rate limit included, as a Go duration such as `30s` or `1h`. Default `%s`.", shortDuration(defaultReadTimeout)),
+		ReadDescription: fmt.Sprintf("How long the whole read may take, every page, retry and wait for a rate limit included, as a positive Go duration such as `30s` or `1h`. Default `%s`.", shortDuration(defaultReadTimeout)),
 	})
+	// A zero or negative read timeout is refused at plan time: it could
+	// only fail the read later, with a message about a timeout.
+	a, err := validate.ReadTimeout(a)
+	if err != nil {
+		panic("datasources: " + err.Error()) // the timeouts module changed its attribute's shape
+	}
 	if t, ok := a.(schema.SingleNestedAttribute); ok {
 		t.MarkdownDescription = "Time limits of this lookup: `read`. When it runs out, the read fails and nothing is stored."
 		return t

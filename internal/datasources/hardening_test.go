@@ -187,3 +187,15 @@ output "metadata" { value = data.twilio_conversations.a.conversations[0].metadat
 		}},
 	})
 }
+
+// A read timeout of zero or less is refused at plan time, naming the
+// attribute, for every kind of data source; before, it passed and the read
+// then failed with a timeout message.
+func TestNonPositiveReadTimeoutRefusedAtPlan(t *testing.T) {
+	for _, typ := range []string{"twilio_conversations", "twilio_conversation_services"} {
+		expectPlanErrors(t, typ, map[string]planError{
+			"zero":     {`timeouts = { read = "0s" }`, []string{"timeouts.read", "must be a positive duration such as 30s or 10m"}},
+			"negative": {`timeouts = { read = "-5m" }`, []string{"timeouts.read", "must be a positive duration"}},
+		})
+	}
+}

@@ -55,7 +55,7 @@ type providerModel struct {
 	BaseURL           types.String         `tfsdk:"base_url"`
 	MaxRetries        types.Int64          `tfsdk:"max_retries"`
 	RequestTimeout    timetypes.GoDuration `tfsdk:"request_timeout"`
-	RequestsPerSecond types.Float64        `tfsdk:"requests_per_second"`
+	RequestsPerSecond types.Number         `tfsdk:"requests_per_second"`
 }
 
 func (p *twilioProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -115,10 +115,14 @@ func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				MarkdownDescription: fmt.Sprintf("Time limit of one HTTP attempt, as a Go duration such as `30s` or `2m`. Default `%s`. Environment variable: `TWILIO_REQUEST_TIMEOUT`.", client.DefaultRequestTimeout),
 				Validators:          []validator.String{requestTimeout.validator()},
 			},
-			"requests_per_second": schema.Float64Attribute{
+			// A number, not a float64: Terraform evaluates 1/0 to +Inf, which
+			// a float64 attribute refuses with an error that blames the
+			// provider; as a number, the value reaches the check, which
+			// refuses it by name.
+			"requests_per_second": schema.NumberAttribute{
 				Optional:            true,
 				MarkdownDescription: "Upper bound on the request rate of this provider instance, shared by all its data sources, so that a large configuration stays under the account's concurrency limit instead of leaning on retries. Unset means no bound. Environment variable: `TWILIO_REQUESTS_PER_SECOND`.",
-				Validators:          []validator.Float64{requestsPerSecond.validator()},
+				Validators:          []validator.Number{requestsPerSecond.validator()},
 			},
 		},
 	}

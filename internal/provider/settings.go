@@ -1,12 +1,11 @@
 package provider
 
 import (
-	"errors"
 	"fmt"
+	"math"
 	"os"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
@@ -39,8 +38,8 @@ var (
 	edge              = setting{"edge", "TWILIO_EDGE", "must be a Twilio edge such as dublin", validate.Matches(client.HostLabel)}
 	baseURL           = setting{"base_url", "TWILIO_BASE_URL", "must be a scheme and host such as https://conversations.twilio.com", baseURLCheck}
 	maxRetries        = setting{"max_retries", "TWILIO_MAX_RETRIES", fmt.Sprintf("must be a whole number from 0 to %d", maxRetriesLimit), validate.WholeNumber(0, maxRetriesLimit)}
-	requestTimeout    = setting{"request_timeout", "TWILIO_REQUEST_TIMEOUT", "must be a positive Go duration such as 30s or 2m", positiveDuration}
-	requestsPerSecond = setting{"requests_per_second", "TWILIO_REQUESTS_PER_SECOND", "must be a number of at least 0.1", atLeast(0.1)}
+	requestTimeout    = setting{"request_timeout", "TWILIO_REQUEST_TIMEOUT", "must be a positive Go duration such as 30s or 2m", validate.IsPositiveDuration}
+	requestsPerSecond = setting{"requests_per_second", "TWILIO_REQUESTS_PER_SECOND", "must be a finite number of at least 0.1", atLeast(0.1)}
 )
 
 const (
@@ -86,6 +85,11 @@ func text(v attr.Value) string {
 		return strconv.FormatInt(v.ValueInt64(), 10)
 	case types.Float64:
 		return strconv.FormatFloat(v.ValueFloat64(), 'g', -1, 64)
+	case types.Number:
+		if f := v.ValueBigFloat(); f != nil { // nil when null
+			return f.Text('g', -1)
+		}
+		return ""
 	}
 	return v.String()
 }
@@ -104,21 +108,12 @@ func baseURLCheck(s string) error {
 	return err
 }
 
-func positiveDuration(s string) error {
-	d, err := time.ParseDuration(s)
-	if err != nil {
-		return err
-	}
-	if d <= 0 {
-		return errors.New("it is not positive")
-	}
-	return nil
-}
-
+// atLeast accepts a finite number of at least lo. NaN has to be refused by
+// name: it compares false with everything, so it is never below lo.
 func atLeast(lo float64) func(string) error {
 	return func(s string) error {
 		f, err := strconv.ParseFloat(s, 64)
-		if err != nil || f < lo {
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f < lo {
 			return fmt.Errorf("got %q", s)
 		}
 		return nil
