@@ -156,27 +156,26 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // respond builds the whole answer to one request.
 func (s *Server) respond(r *http.Request, n int64) ([]byte, int, http.Header) {
 	f := s.opts.Faults
-	v2 := strings.HasPrefix(r.URL.Path, "/v2/")
 	if r.Method != http.MethodGet {
-		return twilioError(v2, http.StatusMethodNotAllowed, 20004, "Method not allowed"), http.StatusMethodNotAllowed, nil
+		return twilioError(http.StatusMethodNotAllowed, 20004, "Method not allowed"), http.StatusMethodNotAllowed, nil
 	}
 	if !s.authorized(r) {
 		hdr := http.Header{"Www-Authenticate": {`Basic realm="Twilio API"`}}
-		return twilioError(v2, http.StatusUnauthorized, 20003, "Authenticate"), http.StatusUnauthorized, hdr
+		return twilioError(http.StatusUnauthorized, 20003, "Authenticate"), http.StatusUnauthorized, hdr
 	}
 	if f.RateLimitEvery > 0 && n%int64(f.RateLimitEvery) == 0 {
 		var hdr http.Header
 		if f.RetryAfter != "" {
 			hdr = http.Header{"Retry-After": {f.RetryAfter}}
 		}
-		return twilioError(v2, http.StatusTooManyRequests, 20429, "Too Many Requests"), http.StatusTooManyRequests, hdr
+		return twilioError(http.StatusTooManyRequests, 20429, "Too Many Requests"), http.StatusTooManyRequests, hdr
 	}
 	if f.ServerErrorRate > 0 {
 		s.mu.Lock()
 		hit := s.rng.Float64() < f.ServerErrorRate
 		s.mu.Unlock()
 		if hit {
-			return twilioError(v2, f.ServerErrorStatus, 20500, "Internal Server Error"), f.ServerErrorStatus, nil
+			return twilioError(f.ServerErrorStatus, 20500, "Internal Server Error"), f.ServerErrorStatus, nil
 		}
 	}
 	body, status := s.route(r)
@@ -251,8 +250,7 @@ func (s *Server) route(r *http.Request) ([]byte, int) {
 	if body, status, ok := s.routeServiceSettings(r); ok {
 		return body, status
 	}
-	v2 := len(parts) > 0 && parts[0] == "v2"
-	return twilioError(v2, http.StatusNotFound, 20404, "The requested resource "+r.URL.Path+" was not found"), http.StatusNotFound
+	return twilioError(http.StatusNotFound, 20404, "The requested resource "+r.URL.Path+" was not found"), http.StatusNotFound
 }
 
 func (s *Server) listConversations(r *http.Request) ([]byte, int) {
@@ -260,7 +258,7 @@ func (s *Server) listConversations(r *http.Request) ([]byte, int) {
 	allowed := map[string]bool{}
 	for _, st := range q["status"] {
 		if st != "ACTIVE" && st != "INACTIVE" && st != "CLOSED" {
-			return twilioError(true, 400, 20001, fmt.Sprintf("Invalid status %q: must be one of ACTIVE, INACTIVE, CLOSED", st)), 400
+			return twilioError(400, 20001, fmt.Sprintf("Invalid status %q: must be one of ACTIVE, INACTIVE, CLOSED", st)), 400
 		}
 		allowed[st] = true
 	}
@@ -307,7 +305,7 @@ func (s *Server) selectConversations(allowed map[string]bool, channel string) []
 func (s *Server) listParticipants(r *http.Request, id string) ([]byte, int) {
 	c, ok := s.ix.byID[id]
 	if !ok {
-		return twilioError(true, 404, 20404, fmt.Sprintf("Conversation %s was not found", id)), 404
+		return twilioError(404, 20404, fmt.Sprintf("Conversation %s was not found", id)), 404
 	}
 	return pageV2(r.URL.Query(), "participants", c.participants)
 }
@@ -315,7 +313,7 @@ func (s *Server) listParticipants(r *http.Request, id string) ([]byte, int) {
 func (s *Server) conversation(id string) ([]byte, int) {
 	c, ok := s.ix.byID[id]
 	if !ok {
-		return twilioError(true, 404, 20404, fmt.Sprintf("Conversation %s was not found", id)), 404
+		return twilioError(404, 20404, fmt.Sprintf("Conversation %s was not found", id)), 404
 	}
 	return c.raw, 200
 }
@@ -324,7 +322,7 @@ func (s *Server) listConfigurations(r *http.Request) ([]byte, int) {
 	q := r.URL.Query()
 	store := q.Get("memoryStoreId")
 	if store != "" && !memoryStoreID.MatchString(store) {
-		return twilioError(true, 400, 20001, fmt.Sprintf("Invalid memoryStoreId %q", store)), 400
+		return twilioError(400, 20001, fmt.Sprintf("Invalid memoryStoreId %q", store)), 400
 	}
 	items := []json.RawMessage{}
 	for _, c := range s.ix.configurations {
@@ -341,7 +339,7 @@ var memoryStoreID = regexp.MustCompile(`^mem_(store|service)_[0-7][0-9a-z]{25}$`
 func (s *Server) configuration(id string) ([]byte, int) {
 	raw, ok := s.ix.configurationsByID[id]
 	if !ok {
-		return twilioError(true, 404, 20404, fmt.Sprintf("Configuration %s was not found", id)), 404
+		return twilioError(404, 20404, fmt.Sprintf("Configuration %s was not found", id)), 404
 	}
 	return raw, 200
 }
@@ -353,7 +351,7 @@ func (s *Server) service(sid string) (*serviceIndex, []byte) {
 		si = s.ix.defaultService
 	}
 	if si == nil {
-		return nil, twilioError(false, 404, 20404, fmt.Sprintf("The requested resource /Services/%s was not found", sid))
+		return nil, twilioError(404, 20404, fmt.Sprintf("The requested resource /Services/%s was not found", sid))
 	}
 	return si, nil
 }
@@ -373,7 +371,7 @@ func (s *Server) listUserConversations(r *http.Request, service, user string) ([
 	}
 	items, ok := si.byUser[user]
 	if !ok {
-		return twilioError(false, 404, 20404, fmt.Sprintf("The requested resource /Services/%s/Users/%s was not found", service, user)), 404
+		return twilioError(404, 20404, fmt.Sprintf("The requested resource /Services/%s/Users/%s was not found", service, user)), 404
 	}
 	return pageV1(r, "conversations", items, maxPageSizeV1)
 }
@@ -386,7 +384,7 @@ func (s *Server) listParticipantConversations(r *http.Request, service string) (
 	q := r.URL.Query()
 	identity, address := q.Get("Identity"), q.Get("Address")
 	if (identity == "") == (address == "") {
-		return twilioError(false, 400, 20001, "Either Identity or Address must be specified, but not both"), 400
+		return twilioError(400, 20001, "Either Identity or Address must be specified, but not both"), 400
 	}
 	if identity != "" {
 		return pageV1(r, "conversations", si.byIdentity[identity], maxPageSizeV1)
@@ -415,14 +413,14 @@ const (
 
 // pageSize reads a page size parameter; Twilio refuses one out of range
 // with 20007 instead of clamping it.
-func pageSize(q url.Values, key string, limit int, v2 bool) (int, []byte) {
+func pageSize(q url.Values, key string, limit int) (int, []byte) {
 	s := q.Get(key)
 	if s == "" {
 		return defaultPage, nil
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 || n > limit {
-		return 0, twilioError(v2, 400, 20007, fmt.Sprintf("Invalid %s %q: must be between 1 and %d", key, s, limit))
+		return 0, twilioError(400, 20007, fmt.Sprintf("Invalid %s %q: must be between 1 and %d", key, s, limit))
 	}
 	return n, nil
 }
@@ -465,7 +463,7 @@ func filterKey(q url.Values, paging ...string) string {
 }
 
 func pageV2(q url.Values, key string, items []json.RawMessage) ([]byte, int) {
-	size, errBody := pageSize(q, "pageSize", maxPageSizeV2, true)
+	size, errBody := pageSize(q, "pageSize", maxPageSizeV2)
 	if errBody != nil {
 		return errBody, 400
 	}
@@ -474,7 +472,7 @@ func pageV2(q url.Values, key string, items []json.RawMessage) ([]byte, int) {
 	if t := q.Get("pageToken"); t != "" {
 		var ok bool
 		if offset, ok = decodeToken(t, filter); !ok {
-			return twilioError(true, 400, 21481, "Invalid page token"), 400
+			return twilioError(400, 21481, "Invalid page token"), 400
 		}
 	}
 	page, end := slice(items, offset, size)
@@ -493,7 +491,7 @@ func pageV2(q url.Values, key string, items []json.RawMessage) ([]byte, int) {
 
 func pageV1(r *http.Request, key string, all []json.RawMessage, maxPageSize int) ([]byte, int) {
 	q := r.URL.Query()
-	size, errBody := pageSize(q, "PageSize", maxPageSize, false)
+	size, errBody := pageSize(q, "PageSize", maxPageSize)
 	if errBody != nil {
 		return errBody, 400
 	}
@@ -503,7 +501,7 @@ func pageV1(r *http.Request, key string, all []json.RawMessage, maxPageSize int)
 	if t := q.Get("PageToken"); t != "" {
 		var ok bool
 		if offset, ok = decodeToken(t, filter); !ok {
-			return twilioError(false, 400, 21481, "Invalid page token"), 400
+			return twilioError(400, 21481, "Invalid page token"), 400
 		}
 		page, _ = strconv.Atoi(q.Get("Page"))
 	}
@@ -568,12 +566,17 @@ func envelope(key string, items []json.RawMessage, meta []byte) []byte {
 	return append(b, '}')
 }
 
-// twilioError is an error body in the shape of the API version: v2 uses
-// {code, message, httpStatusCode, params, userError}, v1 the classic
-// {code, message, more_info, status}.
-func twilioError(v2 bool, status, code int, msg string) []byte {
-	if v2 {
-		return mustJSON(map[string]any{"code": code, "message": msg, "httpStatusCode": status, "params": map[string]any{}, "userError": status < 500})
-	}
-	return mustJSON(map[string]any{"code": code, "message": msg, "more_info": fmt.Sprintf("https://www.twilio.com/docs/errors/%d", code), "status": status})
+// apiError is Twilio's error body, {code, message, more_info, status}, as
+// both API versions answer it: the v2 spec documents this shape for every
+// error it lists, and the v1 API has always used it.
+type apiError struct {
+	Code     int    `json:"code"`
+	Message  string `json:"message"`
+	MoreInfo string `json:"more_info"`
+	Status   int    `json:"status"`
+}
+
+// twilioError is the body of an error with this HTTP status and Twilio code.
+func twilioError(status, code int, msg string) []byte {
+	return mustJSON(apiError{Code: code, Message: msg, MoreInfo: fmt.Sprintf("https://www.twilio.com/docs/errors/%d", code), Status: status})
 }
