@@ -324,7 +324,7 @@ func (s *Server) routeAccount(r *http.Request, is func(...string) bool, seg func
 				items = append(items, e.raw)
 			}
 		}
-		body, status := pageV1(r, "address_configurations", items, maxPageSizeAddressConfigurations)
+		body, status := pageV1(r, "address_configurations", items, maxPageSizeAddressConfigurations, "Type")
 		return body, status, true
 	case is("v1", "Configuration", "Addresses", "*"):
 		// Twilio takes the SID or the address itself, and repeats either

@@ -336,7 +336,7 @@ func (v classicView) listConversations(r *http.Request) ([]byte, int) {
 	if !bounds[0].IsZero() || !bounds[1].IsZero() {
 		sort.SliceStable(convs, func(i, j int) bool { return convs[i].c.DateCreated > convs[j].c.DateCreated })
 	}
-	return pageLazy(r, "conversations", len(convs), maxPageSizeClassic, func(i int) any { return v.conversation(convs[i]) })
+	return pageLazy(r, "conversations", len(convs), maxPageSizeClassic, func(i int) any { return v.conversation(convs[i]) }, "State", "StartDate", "EndDate")
 }
 
 // parseISODate reads an RFC 3339 timestamp or a date, which as an end
@@ -364,18 +364,19 @@ func (v classicView) listMessages(r *http.Request, cc *classicConv) ([]byte, int
 	if order == "desc" {
 		at = func(i int) *V1Message { return cc.messages[n-1-i] }
 	}
-	return pageLazy(r, "messages", n, maxPageSizeClassic, func(i int) any { return v.message(cc, at(i)) })
+	return pageLazy(r, "messages", n, maxPageSizeClassic, func(i int) any { return v.message(cc, at(i)) }, "Order")
 }
 
 // pageLazy is pageV1 for n items of which only the page's are encoded,
-// with previous_page_url on every page after the first.
-func pageLazy(r *http.Request, key string, n, maxPageSize int, item func(i int) any) ([]byte, int) {
+// with previous_page_url on every page after the first; filters name the
+// query parameters that select the items.
+func pageLazy(r *http.Request, key string, n, maxPageSize int, item func(i int) any, filters ...string) ([]byte, int) {
 	q := r.URL.Query()
 	size, errBody := pageSize(q, "PageSize", maxPageSize)
 	if errBody != nil {
 		return errBody, 400
 	}
-	filter := filterKey(q, "PageSize", "Page", "PageToken")
+	filter := listing(r, filters...)
 	page, offset := 0, 0
 	if t := q.Get("PageToken"); t != "" {
 		var ok bool

@@ -113,7 +113,7 @@ func (s *Server) listCommunications(r *http.Request, conversation string) ([]byt
 		}
 		items = append(items, raw)
 	}
-	return pageV2(q, "communications", items)
+	return pageV2(r, "communications", items, "channelId")
 }
 
 func (s *Server) communication(conversation, id string) ([]byte, int) {

@@ -10,10 +10,12 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -262,7 +264,7 @@ func (s *Server) listConversations(r *http.Request) ([]byte, int) {
 		}
 		allowed[st] = true
 	}
-	return pageV2(q, "conversations", s.selectConversations(allowed, q.Get("channelId")))
+	return pageV2(r, "conversations", s.selectConversations(allowed, q.Get("channelId")), "status", "channelId")
 }
 
 // selectConversations is the conversations in one of the allowed states
@@ -307,7 +309,7 @@ func (s *Server) listParticipants(r *http.Request, id string) ([]byte, int) {
 	if !ok {
 		return twilioError(404, 20404, fmt.Sprintf("Conversation %s was not found", id)), 404
 	}
-	return pageV2(r.URL.Query(), "participants", c.participants)
+	return pageV2(r, "participants", c.participants)
 }
 
 func (s *Server) conversation(id string) ([]byte, int) {
@@ -330,7 +332,7 @@ func (s *Server) listConfigurations(r *http.Request) ([]byte, int) {
 			items = append(items, c.raw)
 		}
 	}
-	return pageV2(q, "configurations", items)
+	return pageV2(r, "configurations", items, "memoryStoreId")
 }
 
 // memoryStoreID is the pattern of a memory store id in Twilio's spec.
@@ -387,9 +389,9 @@ func (s *Server) listParticipantConversations(r *http.Request, service string) (
 		return twilioError(400, 20001, "Either Identity or Address must be specified, but not both"), 400
 	}
 	if identity != "" {
-		return pageV1(r, "conversations", si.byIdentity[identity], maxPageSizeV1)
+		return pageV1(r, "conversations", si.byIdentity[identity], maxPageSizeV1, "Identity", "Address")
 	}
-	return pageV1(r, "conversations", si.byAddress[address], maxPageSizeV1)
+	return pageV1(r, "conversations", si.byAddress[address], maxPageSizeV1, "Identity", "Address")
 }
 
 func contains(ss []string, s string) bool {
@@ -426,7 +428,7 @@ func pageSize(q url.Values, key string, limit int) (int, []byte) {
 }
 
 // token is the content of an opaque page token: where the page starts and
-// a fingerprint of the filters it belongs to.
+// a fingerprint of the listing it belongs to.
 type token struct {
 	Offset int    `json:"o"`
 	Filter string `json:"f"`
@@ -449,25 +451,37 @@ func decodeToken(s, filter string) (int, bool) {
 	return t.Offset, true
 }
 
-// filterKey is the query without paging parameters, so a token is only good
-// for the filters it was issued with.
-func filterKey(q url.Values, paging ...string) string {
-	c := url.Values{}
-	for k, v := range q {
-		c[k] = v
+// listing fingerprints what a page token belongs to: the path and the
+// values of the filters the endpoint knows, in any order, so that a token
+// is only good for the listing it was issued for. Other parameters are
+// ignored, as the endpoint ignores them, and never go into a token: a
+// client that repeats them with the token (twilio-go sends PageSize and
+// PageToken to the v2 endpoints, which know neither) would otherwise get a
+// token that holds the one before, a third longer every page. A hash keeps
+// every token the same short size.
+func listing(r *http.Request, filters ...string) string {
+	h := fnv.New64a()
+	_, _ = h.Write([]byte(r.URL.Path))
+	q := r.URL.Query()
+	for _, k := range filters {
+		vs := slices.Clone(q[k])
+		slices.Sort(vs)
+		for _, v := range vs {
+			_, _ = fmt.Fprintf(h, "\x00%s=%s", k, v)
+		}
 	}
-	for _, p := range paging {
-		c.Del(p)
-	}
-	return c.Encode()
+	return strconv.FormatUint(h.Sum64(), 36)
 }
 
-func pageV2(q url.Values, key string, items []json.RawMessage) ([]byte, int) {
+// pageV2 is a page of items, by pageSize and pageToken; filters name the
+// query parameters that select the items.
+func pageV2(r *http.Request, key string, items []json.RawMessage, filters ...string) ([]byte, int) {
+	q := r.URL.Query()
 	size, errBody := pageSize(q, "pageSize", maxPageSizeV2)
 	if errBody != nil {
 		return errBody, 400
 	}
-	filter := filterKey(q, "pageSize", "pageToken")
+	filter := listing(r, filters...)
 	offset := 0
 	if t := q.Get("pageToken"); t != "" {
 		var ok bool
@@ -489,13 +503,15 @@ func pageV2(q url.Values, key string, items []json.RawMessage) ([]byte, int) {
 	return envelope(key, page, meta), 200
 }
 
-func pageV1(r *http.Request, key string, all []json.RawMessage, maxPageSize int) ([]byte, int) {
+// pageV1 is a page of all, by PageSize, Page and PageToken; filters name
+// the query parameters that select the items.
+func pageV1(r *http.Request, key string, all []json.RawMessage, maxPageSize int, filters ...string) ([]byte, int) {
 	q := r.URL.Query()
 	size, errBody := pageSize(q, "PageSize", maxPageSize)
 	if errBody != nil {
 		return errBody, 400
 	}
-	filter := filterKey(q, "PageSize", "Page", "PageToken")
+	filter := listing(r, filters...)
 	page := 0
 	offset := 0
 	if t := q.Get("PageToken"); t != "" {

@@ -334,7 +334,7 @@ func (s *Server) listBindings(r *http.Request, ss *serviceSettings) ([]byte, int
 		}
 		items = append(items, b.raw)
 	}
-	body, status := pageV1(r, "bindings", items, maxPageSizeBindings)
+	body, status := pageV1(r, "bindings", items, maxPageSizeBindings, "BindingType", "Identity")
 	return body, status, true
 }
 

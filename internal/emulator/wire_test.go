@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"encoding/json"
+	"net/url"
 	"reflect"
 	"slices"
 	"testing"
@@ -54,3 +55,60 @@ func TestErrorBodiesHaveTwilioShape(t *testing.T) {
 }
 
 func jsonNumber(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+// A page token belongs to the listing and the filters the endpoint knows;
+// other parameters neither change it nor go into it. twilio-go asks for v2
+// pages with PageSize and PageToken, which the v2 endpoints do not know:
+// had the emulator folded them into its next token, each token would hold
+// the one before and grow by a third a page until the server refused the
+// request line.
+func TestPageTokensIgnoreParametersTheEndpointDoesNotKnow(t *testing.T) {
+	d := Generate(GenerateOptions{Seed: 6, Conversations: 120, ParticipantsPerConversation: 1, V1Conversations: 12, Users: 2})
+	_, hs := start(t, d, Options{})
+	nextToken := func(u string) string {
+		t.Helper()
+		status, p, body := authGet(t, u)
+		tok, _ := p.Meta["nextToken"].(string)
+		if status != 200 || tok == "" {
+			t.Fatalf("%s: %d %s", u, status, body)
+		}
+		return tok
+	}
+	// What twilio-go's v2 pager sends after the first page.
+	tok := nextToken(hs.URL + "/v2/Conversations?pageSize=5")
+	first := len(tok)
+	for range 10 {
+		tok = nextToken(hs.URL + "/v2/Conversations?PageSize=5&PageToken=" + url.QueryEscape(tok))
+		if len(tok) != first {
+			t.Fatalf("the token grew from %d to %d bytes", first, len(tok))
+		}
+	}
+	// A token is good with parameters the endpoint ignores, and for the
+	// same filters in another order.
+	tok = nextToken(hs.URL + "/v2/Conversations?pageSize=2&status=ACTIVE&status=CLOSED")
+	if status, _, body := authGet(t, hs.URL+"/v2/Conversations?pageSize=2&status=CLOSED&status=ACTIVE&utm=x&pageToken="+url.QueryEscape(tok)); status != 200 {
+		t.Errorf("token with an ignored parameter: %d %s", status, body)
+	}
+	// v1: a token is only good for the filters it was issued with.
+	_, p, _ := authGet(t, hs.URL+"/v1/Configuration/Addresses?Type=sms&PageSize=1")
+	next, _ := p.Meta["next_page_url"].(string)
+	u, err := url.Parse(next)
+	if err != nil || u.Query().Get("PageToken") == "" {
+		t.Fatalf("next_page_url %q", next)
+	}
+	q := u.Query()
+	q.Set("Type", "whatsapp")
+	if status, _, body := authGet(t, hs.URL+u.Path+"?"+q.Encode()); status != 400 {
+		t.Errorf("token of Type=sms for Type=whatsapp: %d %s", status, body)
+	}
+	// v1: the token of next_page_url does not hold the parameters either.
+	_, p, _ = authGet(t, hs.URL+"/v1/ParticipantConversations?Identity=alice&PageSize=2&Unknown=a-long-value-that-is-not-a-filter")
+	next, _ = p.Meta["next_page_url"].(string)
+	u, err = url.Parse(next)
+	if err != nil || u.Query().Get("PageToken") == "" {
+		t.Fatalf("next_page_url %q", next)
+	}
+	if tok := u.Query().Get("PageToken"); len(tok) > 64 {
+		t.Errorf("v1 page token of %d bytes: %s", len(tok), tok)
+	}
+}
