@@ -27,16 +27,20 @@ type Conversation struct {
 }
 
 // Configuration is the configuration block of a v2 conversation.
+//
+// Twilio's spec lets none of its fields be null: one that is nil (null or
+// absent in a fixture) is left out of responses, as Twilio leaves out what
+// is not set. An empty list stays an empty list.
 type Configuration struct {
 	DisplayName                  string           `json:"displayName"`
-	Description                  *string          `json:"description"`
+	Description                  *string          `json:"description,omitzero"`
 	ConversationGroupingType     string           `json:"conversationGroupingType"`
-	MemoryStoreID                *string          `json:"memoryStoreId"`
+	MemoryStoreID                *string          `json:"memoryStoreId,omitzero"`
 	ChannelSettings              json.RawMessage  `json:"channelSettings,omitempty"`
-	StatusCallbacks              []StatusCallback `json:"statusCallbacks"`
-	IntelligenceConfigurationIDs []string         `json:"intelligenceConfigurationIds"`
+	StatusCallbacks              []StatusCallback `json:"statusCallbacks,omitzero"`
+	IntelligenceConfigurationIDs []string         `json:"intelligenceConfigurationIds,omitzero"`
 	MemoryExtractionEnabled      bool             `json:"memoryExtractionEnabled"`
-	ConversationsV1Bridge        *Bridge          `json:"conversationsV1Bridge"`
+	ConversationsV1Bridge        *Bridge          `json:"conversationsV1Bridge,omitzero"`
 }
 
 // StatusCallback is a webhook of a configuration.
@@ -50,24 +54,35 @@ type Bridge struct {
 	ServiceID string `json:"serviceId"`
 }
 
-// Participant is a v2 participant.
+// Participant is a v2 participant. Its name may be null; a nil profile or
+// list of addresses is left out, as the spec does not let them be null.
 type Participant struct {
 	ID             string    `json:"id"`
 	ConversationID string    `json:"conversationId"`
 	AccountID      string    `json:"accountId"`
 	Name           *string   `json:"name"`
 	Type           string    `json:"type"`
-	ProfileID      *string   `json:"profileId"`
-	Addresses      []Address `json:"addresses"`
+	ProfileID      *string   `json:"profileId,omitzero"`
+	Addresses      []Address `json:"addresses,omitzero"`
 	CreatedAt      string    `json:"createdAt"`
 	UpdatedAt      string    `json:"updatedAt"`
 }
 
-// Address is one channel address of a v2 participant.
+// Address is one channel address of a v2 participant; a nil ChannelID is
+// left out.
 type Address struct {
 	Channel   string  `json:"channel"`
 	Address   string  `json:"address"`
-	ChannelID *string `json:"channelId"`
+	ChannelID *string `json:"channelId,omitzero"`
+}
+
+// wire is c as the emulator sends it: channel settings given as null are
+// left out, as the spec does not let them be null.
+func (c Configuration) wire() Configuration {
+	if string(c.ChannelSettings) == "null" {
+		c.ChannelSettings = nil
+	}
+	return c
 }
 
 // V2Conversation is a fixture entry: the API object plus the channel
@@ -406,6 +421,7 @@ func buildIndex(d *Dataset) (*index, error) {
 	}
 	ix.account = account
 	for _, c := range d.Configurations {
+		c.Configuration = c.wire()
 		raw, err := json.Marshal(c)
 		if err != nil {
 			return nil, err
@@ -419,6 +435,10 @@ func buildIndex(d *Dataset) (*index, error) {
 	}
 	ix.conversations = make([]v2Entry, len(d.Conversations))
 	for i, c := range d.Conversations {
+		if c.Configuration != nil {
+			k := c.Configuration.wire()
+			c.Configuration = &k
+		}
 		raw, err := json.Marshal(c.Conversation)
 		if err != nil {
 			return nil, err

@@ -473,6 +473,16 @@ func listing(r *http.Request, filters ...string) string {
 	return strconv.FormatUint(h.Sum64(), 36)
 }
 
+// v2Meta is the meta block of a v2 page. The spec does not let a token be
+// null: one that does not exist, before the first page or after the last,
+// is left out.
+type v2Meta struct {
+	Key           string `json:"key"`
+	PageSize      int    `json:"pageSize"`
+	PreviousToken string `json:"previousToken,omitempty"`
+	NextToken     string `json:"nextToken,omitempty"`
+}
+
 // pageV2 is a page of items, by pageSize and pageToken; filters name the
 // query parameters that select the items.
 func pageV2(r *http.Request, key string, items []json.RawMessage, filters ...string) ([]byte, int) {
@@ -490,17 +500,14 @@ func pageV2(r *http.Request, key string, items []json.RawMessage, filters ...str
 		}
 	}
 	page, end := slice(items, offset, size)
-	var next, prev *string
+	meta := v2Meta{Key: key, PageSize: len(page)}
 	if end < len(items) {
-		t := encodeToken(token{Offset: end, Filter: filter})
-		next = &t
+		meta.NextToken = encodeToken(token{Offset: end, Filter: filter})
 	}
 	if offset > 0 {
-		t := encodeToken(token{Offset: max(0, offset-size), Filter: filter})
-		prev = &t
+		meta.PreviousToken = encodeToken(token{Offset: max(0, offset-size), Filter: filter})
 	}
-	meta, _ := json.Marshal(map[string]any{"key": key, "pageSize": len(page), "previousToken": prev, "nextToken": next})
-	return envelope(key, page, meta), 200
+	return envelope(key, page, mustJSON(meta)), 200
 }
 
 // pageV1 is a page of all, by PageSize, Page and PageToken; filters name

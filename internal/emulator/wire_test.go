@@ -2,9 +2,14 @@ package emulator
 
 import (
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -55,6 +60,142 @@ func TestErrorBodiesHaveTwilioShape(t *testing.T) {
 }
 
 func jsonNumber(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+// serveAll reads every page of every list endpoint and every single
+// object, and returns the bodies.
+func serveAll(t *testing.T, d *Dataset) []string {
+	t.Helper()
+	s, err := New(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	do := func(u string) []byte {
+		req := httptest.NewRequest(http.MethodGet, u, nil)
+		req.SetBasicAuth(DefaultUsername, DefaultPassword)
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if rec.Code != 200 {
+			t.Fatalf("%s: %d %s", u, rec.Code, rec.Body)
+		}
+		return rec.Body.Bytes()
+	}
+	var bodies []string
+	walkV2 := func(first string) {
+		u := first
+		for u != "" {
+			b := do(u)
+			bodies = append(bodies, string(b))
+			var p struct {
+				Meta struct {
+					NextToken string `json:"nextToken"`
+				} `json:"meta"`
+			}
+			_ = json.Unmarshal(b, &p)
+			u = ""
+			if p.Meta.NextToken != "" {
+				u = first + "&pageToken=" + url.QueryEscape(p.Meta.NextToken)
+			}
+		}
+	}
+	walkV2("/v2/Conversations?pageSize=7")
+	walkV2("/v2/ControlPlane/Configurations?pageSize=2")
+	for _, c := range d.Conversations {
+		walkV2("/v2/Conversations/" + url.PathEscape(c.ID) + "/Participants?pageSize=1")
+		bodies = append(bodies, string(do("/v2/Conversations/"+url.PathEscape(c.ID))))
+	}
+	for _, c := range d.Configurations {
+		bodies = append(bodies, string(do("/v2/ControlPlane/Configurations/"+url.PathEscape(c.ID))))
+	}
+	return bodies
+}
+
+// Where the spec gives a field no "nullable", the emulator leaves an unset
+// one out rather than writing null: a configuration's description, memory
+// store and v1 bridge, a participant's profile, an address's channel id,
+// and the page tokens at either end of a list. A fixture may still give
+// them as null.
+func TestNoNullWhereTheSpecHasNone(t *testing.T) {
+	notNullable := []string{"description", "memoryStoreId", "conversationsV1Bridge", "profileId", "channelId", "nextToken", "previousToken",
+		"channelSettings", "statusCallbacks", "intelligenceConfigurationIds", "addresses"}
+	check := func(name string, d *Dataset) {
+		t.Helper()
+		nulls := map[string]int{}
+		for _, b := range serveAll(t, d) {
+			var v any
+			if err := json.Unmarshal([]byte(b), &v); err != nil {
+				t.Fatal(err)
+			}
+			findNulls(v, nulls)
+		}
+		for _, k := range notNullable {
+			if nulls[k] > 0 {
+				t.Errorf("%s: %q is null %d times; the spec does not allow null there", name, k, nulls[k])
+			}
+		}
+	}
+	d := Generate(GenerateOptions{Seed: 4, Conversations: 30, ParticipantsPerConversation: 3})
+	var unsetProfile, unsetChannelID, unsetDescription bool
+	for _, c := range d.Conversations {
+		unsetDescription = unsetDescription || c.Configuration != nil && c.Configuration.Description == nil
+		if c.Participants != nil {
+			for _, p := range *c.Participants {
+				unsetProfile = unsetProfile || p.ProfileID == nil
+				for _, a := range p.Addresses {
+					unsetChannelID = unsetChannelID || a.ChannelID == nil
+				}
+			}
+		}
+	}
+	if !unsetProfile || !unsetChannelID || !unsetDescription {
+		t.Fatal("the generated data has no unset field to check")
+	}
+	check("generated", d)
+
+	path := filepath.Join(t.TempDir(), "nulls.json")
+	if err := os.WriteFile(path, []byte(`{"account_sid": "AC00000000000000000000000000000001",
+  "conversations": [{"id": "conv_conversation_01", "accountId": "AC00000000000000000000000000000001", "configurationId": "conv_configuration_01",
+    "status": "ACTIVE", "name": null, "createdAt": "2025-01-06T09:00:00Z", "updatedAt": "2025-01-06T09:30:00Z",
+    "configuration": {"displayName": "Support", "description": null, "conversationGroupingType": "GROUP_BY_PROFILE", "memoryStoreId": null,
+      "channelSettings": null, "statusCallbacks": null, "intelligenceConfigurationIds": null, "memoryExtractionEnabled": false, "conversationsV1Bridge": null},
+    "participants": [{"id": "conv_participant_01", "conversationId": "conv_conversation_01", "accountId": "AC00000000000000000000000000000001",
+      "name": null, "type": "CUSTOMER", "profileId": null, "createdAt": "2025-01-06T09:00:00Z", "updatedAt": "2025-01-06T09:00:00Z",
+      "addresses": [{"channel": "SMS", "address": "+15551234567", "channelId": null}]},
+      {"id": "conv_participant_02", "conversationId": "conv_conversation_01", "accountId": "AC00000000000000000000000000000001",
+      "type": "AGENT", "addresses": null, "createdAt": "2025-01-06T09:00:00Z", "updatedAt": "2025-01-06T09:00:00Z"}]}],
+  "configurations": [{"id": "conv_configuration_01", "displayName": "Support", "description": "Routing", "conversationGroupingType": "GROUP_BY_PROFILE",
+    "memoryStoreId": "mem_store_00000000000000000000000001", "channelSettings": null, "statusCallbacks": [], "intelligenceConfigurationIds": [],
+    "memoryExtractionEnabled": false, "conversationsV1Bridge": null, "createdAt": "2025-01-01T00:00:00Z", "updatedAt": "2025-01-02T00:00:00Z", "version": 3}],
+  "services": []}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := LoadFixture(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("fixture with nulls", f)
+	// What the fixture sets to an empty list stays one.
+	body := serveAll(t, f)
+	if !strings.Contains(strings.Join(body, "\n"), `"statusCallbacks":[]`) {
+		t.Errorf("an empty list of the fixture was left out: %s", body)
+	}
+}
+
+// findNulls counts, by key, the members of v that are null.
+func findNulls(v any, nulls map[string]int) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, e := range v {
+			if e == nil {
+				nulls[k]++
+			}
+			findNulls(e, nulls)
+		}
+	case []any:
+		for _, e := range v {
+			findNulls(e, nulls)
+		}
+	}
+}
 
 // A page token belongs to the listing and the filters the endpoint knows;
 // other parameters neither change it nor go into it. twilio-go asks for v2
