@@ -510,6 +510,19 @@ func pageV2(r *http.Request, key string, items []json.RawMessage, filters ...str
 	return envelope(key, page, mustJSON(meta)), 200
 }
 
+// v1Meta is the meta block of a v1 page. Its page URLs are absolute and
+// carry every parameter; previous_page_url and next_page_url are null on
+// the first and the last page.
+type v1Meta struct {
+	FirstPageURL    string  `json:"first_page_url"`
+	Key             string  `json:"key"`
+	NextPageURL     *string `json:"next_page_url"`
+	Page            int     `json:"page"`
+	PageSize        int     `json:"page_size"`
+	PreviousPageURL *string `json:"previous_page_url"`
+	URL             string  `json:"url"`
+}
+
 // pageV1 is a page of all, by PageSize, Page and PageToken; filters name
 // the query parameters that select the items.
 func pageV1(r *http.Request, key string, all []json.RawMessage, maxPageSize int, filters ...string) ([]byte, int) {
@@ -543,13 +556,14 @@ func pageV1(r *http.Request, key string, all []json.RawMessage, maxPageSize int,
 		}
 		return base + "?" + v.Encode()
 	}
-	meta := map[string]any{
-		"key": key, "page": page, "page_size": size,
-		"first_page_url": pageURL(0, 0), "url": pageURL(page, offset),
-		"previous_page_url": nil, "next_page_url": nil,
-	}
+	meta := v1Meta{Key: key, Page: page, PageSize: size, FirstPageURL: pageURL(0, 0), URL: pageURL(page, offset)}
 	if end < len(all) {
-		meta["next_page_url"] = pageURL(page+1, end)
+		next := pageURL(page+1, end)
+		meta.NextPageURL = &next
+	}
+	if offset > 0 {
+		prev := pageURL(max(0, page-1), max(0, offset-size))
+		meta.PreviousPageURL = &prev
 	}
 	return envelope(key, items, mustJSON(meta)), 200
 }

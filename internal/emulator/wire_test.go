@@ -197,6 +197,58 @@ func findNulls(v any, nulls map[string]int) {
 	}
 }
 
+// v1 meta.previous_page_url is null on the first page only; on a later page
+// it leads to the page before, as Twilio's does.
+func TestV1PreviousPageURL(t *testing.T) {
+	d := Generate(GenerateOptions{Seed: 5, V1Conversations: 23, Users: 3})
+	_, hs := start(t, d, Options{})
+	type v1Page struct {
+		Conversations []map[string]any `json:"conversations"`
+		Meta          struct {
+			Page     int     `json:"page"`
+			Next     *string `json:"next_page_url"`
+			Previous *string `json:"previous_page_url"`
+		} `json:"meta"`
+	}
+	fetch := func(u string) v1Page {
+		t.Helper()
+		status, _, body := authGet(t, u)
+		var p v1Page
+		if err := json.Unmarshal(body, &p); status != 200 || err != nil {
+			t.Fatalf("%s: %d %s", u, status, body)
+		}
+		return p
+	}
+	var pages []v1Page
+	for u := hs.URL + "/v1/ParticipantConversations?Identity=alice&PageSize=5"; u != ""; {
+		p := fetch(u)
+		pages = append(pages, p)
+		u = ""
+		if p.Meta.Next != nil {
+			u = *p.Meta.Next
+		}
+	}
+	if len(pages) != 5 {
+		t.Fatalf("%d pages, want 5", len(pages))
+	}
+	for i, p := range pages {
+		if i == 0 {
+			if p.Meta.Previous != nil {
+				t.Errorf("page 0: previous_page_url %q, want null", *p.Meta.Previous)
+			}
+			continue
+		}
+		if p.Meta.Previous == nil {
+			t.Errorf("page %d: previous_page_url is null", i)
+			continue
+		}
+		prev := fetch(*p.Meta.Previous)
+		if prev.Meta.Page != i-1 || !reflect.DeepEqual(prev.Conversations, pages[i-1].Conversations) {
+			t.Errorf("page %d: previous_page_url %s gives page %d with other items than page %d", i, *p.Meta.Previous, prev.Meta.Page, i-1)
+		}
+	}
+}
+
 // A page token belongs to the listing and the filters the endpoint knows;
 // other parameters neither change it nor go into it. twilio-go asks for v2
 // pages with PageSize and PageToken, which the v2 endpoints do not know:
