@@ -305,3 +305,13 @@ func TestPageTokensIgnoreParametersTheEndpointDoesNotKnow(t *testing.T) {
 		t.Errorf("v1 page token of %d bytes: %s", len(tok), tok)
 	}
 }
+
+// The ControlPlane spec requires every configuration's description and
+// memory store, so every generated configuration has them.
+func TestGeneratedConfigurationsHaveWhatTheSpecRequires(t *testing.T) {
+	for _, c := range Generate(DefaultGenerateOptions).Configurations {
+		if c.ID == "" || c.DisplayName == "" || c.Description == nil || c.ConversationGroupingType == "" || c.MemoryStoreID == nil {
+			t.Errorf("configuration %s lacks a required field: %+v", c.ID, c)
+		}
+	}
+}
