@@ -315,3 +315,60 @@ func TestGeneratedConfigurationsHaveWhatTheSpecRequires(t *testing.T) {
 		}
 	}
 }
+
+// What a fixture leaves out is left out of responses, or null where the
+// spec allows null: never an empty string where the spec wants a
+// timestamp or one of an enum's values. Only the fields the README calls
+// required are given here.
+func TestFieldsAFixtureLeavesOutAreNotEmptyStrings(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "minimal.json")
+	if err := os.WriteFile(path, []byte(`{"account_sid": "AC00000000000000000000000000000001",
+  "conversations": [{"id": "conv_conversation_01", "accountId": "AC00000000000000000000000000000001", "configurationId": "conv_configuration_01",
+    "configuration": {"statusCallbacks": [{"url": "https://hooks.example.com/status"}]},
+    "participants": [{"id": "conv_participant_01", "conversationId": "conv_conversation_01", "accountId": "AC00000000000000000000000000000001"}]}],
+  "configurations": [{"id": "conv_configuration_01", "displayName": "Support", "description": "Routing", "conversationGroupingType": "GROUP_BY_PROFILE",
+    "memoryStoreId": "mem_store_00000000000000000000000001"}],
+  "services": [{"sid": "IS00000000000000000000000000000001", "default": true,
+    "users": [{"sid": "US00000000000000000000000000000001", "identity": "alice"}],
+    "conversations": [{"sid": "CH00000000000000000000000000000001", "state": "active", "attributes": "{}",
+      "participants": [{"sid": "MB00000000000000000000000000000001", "identity": "alice", "notification_level": "default"}]}]}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d, err := LoadFixture(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bodies := serveAll(t, d)
+	_, hs := start(t, d, Options{})
+	for _, u := range []string{"/v1/Services", "/v1/Services/" + ServiceSid + "/Users", "/v1/Users/alice/Conversations", "/v1/ParticipantConversations?Identity=alice"} {
+		_, _, body := authGet(t, hs.URL+u)
+		bodies = append(bodies, string(body))
+	}
+	for _, b := range bodies {
+		var v any
+		if err := json.Unmarshal([]byte(b), &v); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range emptyStrings(v, nil) {
+			t.Errorf("%q is an empty string in %s", k, b)
+		}
+	}
+}
+
+// emptyStrings are the keys of v's members that are "".
+func emptyStrings(v any, out []string) []string {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, e := range v {
+			if e == "" {
+				out = append(out, k)
+			}
+			out = emptyStrings(e, out)
+		}
+	case []any:
+		for _, e := range v {
+			out = emptyStrings(e, out)
+		}
+	}
+	return out
+}
