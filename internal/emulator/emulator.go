@@ -1,8 +1,9 @@
-// Package emulator is a local, in-memory emulator of the four Twilio
-// Conversations list endpoints the provider reads, with Twilio's paging,
-// errors and authentication, and optional fault injection. It backs the
+// Package emulator is a local, in-memory emulator of the Twilio
+// Conversations endpoints the provider reads, with Twilio's paging, errors
+// and authentication, and optional fault injection. It backs the
 // provider's tests, its demo and its benchmarks, and lets users test their
-// own configurations offline.
+// own configurations offline. Its responses follow Twilio's OpenAPI specs
+// (spec/), which internal/contract checks them against.
 package emulator
 
 import (
