@@ -10,6 +10,9 @@
 //     the spec spells them, with values the spec accepts, and the
 //     validators of its inputs accept exactly what the spec accepts;
 //   - every response of the emulator validates against the spec.
+//
+// The table is also what scripts/refresh-spec.sh (through ./specdiff) reports
+// changes for when a new release of the specs comes in.
 package contract
 
 import (

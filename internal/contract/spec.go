@@ -34,6 +34,18 @@ func GetOperation(doc *openapi3.T, path string) *openapi3.Operation {
 	return nil
 }
 
+// GetPaths are the paths that have a GET operation, sorted.
+func GetPaths(doc *openapi3.T) []string {
+	var out []string
+	for path, item := range doc.Paths.Map() {
+		if item.Get != nil {
+			out = append(out, path)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // Parameters are the parameters of the GET operation of path, its path's
 // included, by name.
 func Parameters(doc *openapi3.T, path string) map[string]*openapi3.Parameter {
@@ -277,4 +289,103 @@ func SnakeCase(name string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// Diff describes, one line each, what changed from old to updated: GET paths
+// added or removed, and for each GET path that readers names (the data
+// sources that read it), its parameters and item properties added,
+// removed or changed in type, format, nullability, enum, range, length or
+// pattern.
+func Diff(old, updated *openapi3.T, readers map[string][]string) []string {
+	var out []string
+	oldPaths, newPaths := GetPaths(old), GetPaths(updated)
+	for _, p := range newPaths {
+		if !slices.Contains(oldPaths, p) {
+			out = append(out, "GET path added: "+p)
+		}
+	}
+	for _, p := range oldPaths {
+		if !slices.Contains(newPaths, p) {
+			line := "GET path removed: " + p
+			if ds := readers[p]; len(ds) > 0 {
+				line += " (read by " + strings.Join(ds, ", ") + ")"
+			}
+			out = append(out, line)
+		}
+	}
+	paths := make([]string, 0, len(readers))
+	for p := range readers {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	for _, p := range paths {
+		if GetOperation(old, p) == nil || GetOperation(updated, p) == nil {
+			continue
+		}
+		var lines []string
+		lines = append(lines, diffMaps("parameter", describeParameters(old, p), describeParameters(updated, p))...)
+		oldItems, newItems := describeItems(old, p), describeItems(updated, p)
+		lines = append(lines, diffMaps("item property", oldItems, newItems)...)
+		if len(lines) > 0 {
+			out = append(out, fmt.Sprintf("GET %s (%s):", p, strings.Join(readers[p], ", ")))
+			for _, l := range lines {
+				out = append(out, "  "+l)
+			}
+		}
+	}
+	return out
+}
+
+func describeParameters(doc *openapi3.T, path string) map[string]string {
+	out := map[string]string{}
+	for name, p := range Parameters(doc, path) {
+		out[name] = p.In + ", " + Describe(Resolve(p.Schema))
+	}
+	return out
+}
+
+func describeItems(doc *openapi3.T, path string) map[string]string {
+	out := map[string]string{}
+	item, key, err := ItemSchema(doc, path)
+	if err != nil {
+		out["(the response)"] = err.Error()
+		return out
+	}
+	prefix := ""
+	if key != "" {
+		prefix = key + "[]."
+	}
+	for _, p := range Properties(item) {
+		out[prefix+p.Name()] = Describe(p.Schema)
+	}
+	return out
+}
+
+// diffMaps lists the names added to, removed from or changed between two
+// descriptions by name.
+func diffMaps(what string, old, updated map[string]string) []string {
+	var names []string
+	for n := range old {
+		names = append(names, n)
+	}
+	for n := range updated {
+		if _, ok := old[n]; !ok {
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	var out []string
+	for _, n := range names {
+		o, inOld := old[n]
+		w, inNew := updated[n]
+		switch {
+		case !inOld:
+			out = append(out, fmt.Sprintf("%s added: %s (%s)", what, n, w))
+		case !inNew:
+			out = append(out, fmt.Sprintf("%s removed: %s (was %s)", what, n, o))
+		case o != w:
+			out = append(out, fmt.Sprintf("%s changed: %s: %s → %s", what, n, o, w))
+		}
+	}
+	return out
 }
