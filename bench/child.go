@@ -76,8 +76,9 @@ func readWithTwilioGo(emuURL, endpoint string, n int) (int, string, error) {
 		items, err := c.ConversationsV1.ListParticipantConversation((&convv1.ListParticipantConversationParams{}).SetIdentity("alice").SetPageSize(50))
 		return len(items), "", err
 	}
-	// The v2 pager is known to lose its place after page 1; stop it once
-	// it has returned more than exists, or after a minute.
+	// twilio-go's v2 pager asks for page 2 on with parameters the v2 API
+	// does not know (see twilioGoV2Cause); stop it once it has returned
+	// more than exists, or after a minute.
 	records, errs := c.ConversationsV2.StreamConversationByAccount((&convv2.ListConversationByAccountParams{}).SetPageSize(1000))
 	seen, total := map[string]bool{}, 0
 	deadline := time.After(time.Minute)
@@ -95,7 +96,7 @@ func readWithTwilioGo(emuURL, endpoint string, n int) (int, string, error) {
 			total++
 			seen[rec.Id] = true
 			if total > 2*n {
-				return len(seen), fmt.Sprintf("stopped after %d items with %d distinct: its pager repeats pages", total, len(seen)), nil
+				return len(seen), fmt.Sprintf("stopped after %d items with %d distinct: from page 2 on, its pager gets the first page again", total, len(seen)), nil
 			}
 		case <-deadline:
 			return len(seen), "timed out", nil

@@ -224,6 +224,7 @@ func run(latency time.Duration, v2, v1, classic, messages []int, countsOnly, run
 		rows = append(rows, planRow(c, plans[i], requests[i], latency))
 	}
 	var goRows []string
+	goV2Incomplete := false
 	if twilioGo {
 		for _, c := range cases {
 			a := c.account
@@ -233,15 +234,16 @@ func run(latency time.Duration, v2, v1, classic, messages []int, countsOnly, run
 			// Both v1 sizes, and one v2 size of several pages, so that the
 			// SDK's v2 paging is exercised.
 			if a.endpoint == "v1" || a.endpoint == "v2" && a.n == 10000 {
-				row, err := twilioGoRow(a, latency)
+				row, complete, err := twilioGoRow(a, latency)
 				if err != nil {
 					return err
 				}
 				goRows = append(goRows, row)
+				goV2Incomplete = goV2Incomplete || a.endpoint == "v2" && !complete
 			}
 		}
 	}
-	report := render(rows, goRows, latency, runs, before, readCPU())
+	report := render(rows, goRows, goV2Incomplete, latency, runs, before, readCPU())
 	fmt.Print(report)
 	if out != "" {
 		return os.WriteFile(out, []byte(report), 0o644)
@@ -290,11 +292,12 @@ func stats(ps []plan, f func(plan) float64) [2]float64 {
 	return [2]float64{vs[0], vs[len(vs)/2]}
 }
 
-func twilioGoRow(a *account, latency time.Duration) (string, error) {
+// twilioGoRow reads a with twilio-go and says whether it read every item.
+func twilioGoRow(a *account, latency time.Duration) (string, bool, error) {
 	start := a.srv.RequestCount()
 	r, err := runSelf("-child", "twilio-go", "-url", a.url, "-endpoint", a.endpoint, "-n", strconv.Itoa(a.n))
 	if err != nil {
-		return "", fmt.Errorf("twilio-go %s N=%d: %w", a.name, a.n, err)
+		return "", false, fmt.Errorf("twilio-go %s N=%d: %w", a.name, a.n, err)
 	}
 	requests := a.srv.RequestCount() - start
 	floor := time.Duration(requests) * latency
@@ -306,8 +309,18 @@ func twilioGoRow(a *account, latency time.Duration) (string, error) {
 		complete += " (" + r.Note + ")"
 	}
 	return fmt.Sprintf("| %s | %d | %d (%d) | %s | %s | %.2f | %s | %s | %s |", a.name, a.n, requests, (a.n+a.pageMax()-1)/a.pageMax(),
-		ms(floor), ms(time.Duration(r.WallNs)), float64(r.WallNs)/float64(floor), ms(time.Duration(r.CPUNs)), mib(r.PeakRSS<<10), complete), nil
+		ms(floor), ms(time.Duration(r.WallNs)), float64(r.WallNs)/float64(floor), ms(time.Duration(r.CPUNs)), mib(r.PeakRSS<<10), complete), r.Complete, nil
 }
+
+// twilioGoV2Cause says why twilio-go's v2 reads come out incomplete: its
+// own pager, in the version bench/go.mod pins. The table alone would show
+// the failure as a result of the comparison, without its cause.
+const twilioGoV2Cause = "twilio-go's v2 read is incomplete because of its own pager (twilio-go v1.31.0). " +
+	"For every page after the first it builds the URL from the bare list path, so the caller's filters (`status`, `channelId`) are dropped " +
+	"(`rest/conversations/v2/conversations.go:471`); it asks for that page with `PageSize` and `PageToken` (`client/page_util.go:268-292`), " +
+	"where the v2 endpoints take camelCase `pageSize` and `pageToken`, so the emulator, which ignores parameters an endpoint does not know, " +
+	"answers with the first page again and the SDK repeats it until the benchmark stops it; and for participants it leaves `{ConversationId}` " +
+	"literally in the path (`rest/conversations/v2/conversations_participants.go:378`). The v1 reads follow `next_page_url` as given, and are complete.\n"
 
 func runSelf(args ...string) (result, error) {
 	exe, err := os.Executable()
@@ -356,7 +369,7 @@ func readCPU() cpuTimes {
 	return t
 }
 
-func render(rows, goRows []string, latency time.Duration, runs int, before, after cpuTimes) string {
+func render(rows, goRows []string, goV2Incomplete bool, latency time.Duration, runs int, before, after cpuTimes) string {
 	host, _ := os.Hostname()
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Benchmarks\n\n")
@@ -379,6 +392,9 @@ func render(rows, goRows []string, latency time.Duration, runs int, before, afte
 		b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---|\n")
 		for _, r := range goRows {
 			b.WriteString(r + "\n")
+		}
+		if goV2Incomplete {
+			b.WriteString("\n" + twilioGoV2Cause)
 		}
 	}
 	return b.String()

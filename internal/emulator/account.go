@@ -309,7 +309,7 @@ const (
 func (s *Server) routeAccount(r *http.Request, is func(...string) bool, seg func(int) string) (body []byte, status int, ok bool) {
 	a := s.ix.account
 	notFound := func(what string) ([]byte, int, bool) {
-		return twilioError(false, 404, 20404, "The requested resource "+what+" was not found"), 404, true
+		return twilioError(404, 20404, "The requested resource "+what+" was not found"), 404, true
 	}
 	switch {
 	case is("v1", "Configuration"):
@@ -324,7 +324,7 @@ func (s *Server) routeAccount(r *http.Request, is func(...string) bool, seg func
 				items = append(items, e.raw)
 			}
 		}
-		body, status := pageV1(r, "address_configurations", items, maxPageSizeAddressConfigurations)
+		body, status := pageV1(r, "address_configurations", items, maxPageSizeAddressConfigurations, "Type")
 		return body, status, true
 	case is("v1", "Configuration", "Addresses", "*"):
 		// Twilio takes the SID or the address itself, and repeats either

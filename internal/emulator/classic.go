@@ -106,7 +106,7 @@ func (s *Server) routeClassic(r *http.Request, parts []string, seg func(int) str
 		cs = s.ix.classic.services[service]
 	}
 	if cs == nil {
-		return twilioError(false, 404, 20404, fmt.Sprintf("The requested resource /Services/%s was not found", service)), 404, true
+		return twilioError(404, 20404, fmt.Sprintf("The requested resource /Services/%s was not found", service)), 404, true
 	}
 	base := "https://conversations.twilio.com/v1/Conversations"
 	if service != "" {
@@ -120,7 +120,7 @@ func (s *Server) routeClassic(r *http.Request, parts []string, seg func(int) str
 	key := seg(at + 1)
 	cc := cs.byKey[key]
 	if cc == nil {
-		return twilioError(false, 404, 20404, fmt.Sprintf("The requested resource /Conversations/%s was not found", key)), 404, true
+		return twilioError(404, 20404, fmt.Sprintf("The requested resource /Conversations/%s was not found", key)), 404, true
 	}
 	switch {
 	case len(rest) == 2:
@@ -149,7 +149,7 @@ func (s *Server) routeClassic(r *http.Request, parts []string, seg func(int) str
 	default:
 		return nil, 0, false
 	}
-	return twilioError(false, 404, 20404, "The requested resource "+r.URL.Path+" was not found"), 404, true
+	return twilioError(404, 20404, "The requested resource "+r.URL.Path+" was not found"), 404, true
 }
 
 const (
@@ -308,14 +308,14 @@ func (v classicView) listConversations(r *http.Request) ([]byte, int) {
 	q := r.URL.Query()
 	state := q.Get("State")
 	if state != "" && !contains(conversationStates, state) {
-		return twilioError(false, 400, 20001, fmt.Sprintf("Invalid State %q: must be one of %s", state, strings.Join(conversationStates, ", "))), 400
+		return twilioError(400, 20001, fmt.Sprintf("Invalid State %q: must be one of %s", state, strings.Join(conversationStates, ", "))), 400
 	}
 	var bounds [2]time.Time
 	for i, key := range []string{"StartDate", "EndDate"} {
 		if s := q.Get(key); s != "" {
 			t, err := parseISODate(s, i == 1)
 			if err != nil {
-				return twilioError(false, 400, 20001, fmt.Sprintf("Invalid %s %q: must be an ISO 8601 date", key, s)), 400
+				return twilioError(400, 20001, fmt.Sprintf("Invalid %s %q: must be an ISO 8601 date", key, s)), 400
 			}
 			bounds[i] = t
 		}
@@ -336,7 +336,7 @@ func (v classicView) listConversations(r *http.Request) ([]byte, int) {
 	if !bounds[0].IsZero() || !bounds[1].IsZero() {
 		sort.SliceStable(convs, func(i, j int) bool { return convs[i].c.DateCreated > convs[j].c.DateCreated })
 	}
-	return pageLazy(r, "conversations", len(convs), maxPageSizeClassic, func(i int) any { return v.conversation(convs[i]) })
+	return pageLazy(r, "conversations", len(convs), maxPageSizeClassic, func(i int) any { return v.conversation(convs[i]) }, "State", "StartDate", "EndDate")
 }
 
 // parseISODate reads an RFC 3339 timestamp or a date, which as an end
@@ -357,30 +357,31 @@ func parseISODate(s string, end bool) (time.Time, error) {
 func (v classicView) listMessages(r *http.Request, cc *classicConv) ([]byte, int) {
 	order := strings.ToLower(r.URL.Query().Get("Order"))
 	if order != "" && order != "asc" && order != "desc" {
-		return twilioError(false, 400, 20001, fmt.Sprintf("Invalid Order %q: must be asc or desc", r.URL.Query().Get("Order"))), 400
+		return twilioError(400, 20001, fmt.Sprintf("Invalid Order %q: must be asc or desc", r.URL.Query().Get("Order"))), 400
 	}
 	n := len(cc.messages)
 	at := func(i int) *V1Message { return cc.messages[i] }
 	if order == "desc" {
 		at = func(i int) *V1Message { return cc.messages[n-1-i] }
 	}
-	return pageLazy(r, "messages", n, maxPageSizeClassic, func(i int) any { return v.message(cc, at(i)) })
+	return pageLazy(r, "messages", n, maxPageSizeClassic, func(i int) any { return v.message(cc, at(i)) }, "Order")
 }
 
 // pageLazy is pageV1 for n items of which only the page's are encoded,
-// with previous_page_url on every page after the first.
-func pageLazy(r *http.Request, key string, n, maxPageSize int, item func(i int) any) ([]byte, int) {
+// with previous_page_url on every page after the first; filters name the
+// query parameters that select the items.
+func pageLazy(r *http.Request, key string, n, maxPageSize int, item func(i int) any, filters ...string) ([]byte, int) {
 	q := r.URL.Query()
-	size, errBody := pageSize(q, "PageSize", maxPageSize, false)
+	size, errBody := pageSize(q, "PageSize", maxPageSize)
 	if errBody != nil {
 		return errBody, 400
 	}
-	filter := filterKey(q, "PageSize", "Page", "PageToken")
+	filter := listing(r, filters...)
 	page, offset := 0, 0
 	if t := q.Get("PageToken"); t != "" {
 		var ok bool
 		if offset, ok = decodeToken(t, filter); !ok {
-			return twilioError(false, 400, 21481, "Invalid page token"), 400
+			return twilioError(400, 21481, "Invalid page token"), 400
 		}
 		page, _ = strconv.Atoi(q.Get("Page"))
 	}

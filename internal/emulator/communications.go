@@ -98,7 +98,7 @@ func buildCommunicationIndex(d *Dataset) (*communicationIndex, error) {
 
 func (s *Server) listCommunications(r *http.Request, conversation string) ([]byte, int) {
 	if _, ok := s.ix.byID[conversation]; !ok {
-		return twilioError(true, 404, 20404, fmt.Sprintf("Conversation %s was not found", conversation)), 404
+		return twilioError(404, 20404, fmt.Sprintf("Conversation %s was not found", conversation)), 404
 	}
 	q := r.URL.Query()
 	items := []json.RawMessage{}
@@ -113,16 +113,16 @@ func (s *Server) listCommunications(r *http.Request, conversation string) ([]byt
 		}
 		items = append(items, raw)
 	}
-	return pageV2(q, "communications", items)
+	return pageV2(r, "communications", items, "channelId")
 }
 
 func (s *Server) communication(conversation, id string) ([]byte, int) {
 	if _, ok := s.ix.byID[conversation]; !ok {
-		return twilioError(true, 404, 20404, fmt.Sprintf("Conversation %s was not found", conversation)), 404
+		return twilioError(404, 20404, fmt.Sprintf("Conversation %s was not found", conversation)), 404
 	}
 	raw, ok := s.comms.byID[[2]string{conversation, id}]
 	if !ok {
-		return twilioError(true, 404, 20404, fmt.Sprintf("Communication %s was not found", id)), 404
+		return twilioError(404, 20404, fmt.Sprintf("Communication %s was not found", id)), 404
 	}
 	return raw, 200
 }
@@ -131,7 +131,7 @@ func (s *Server) communication(conversation, id string) ([]byte, int) {
 func (s *Server) participant(conversation, id string) ([]byte, int) {
 	c, ok := s.ix.byID[conversation]
 	if !ok {
-		return twilioError(true, 404, 20404, fmt.Sprintf("Conversation %s was not found", conversation)), 404
+		return twilioError(404, 20404, fmt.Sprintf("Conversation %s was not found", conversation)), 404
 	}
 	for _, raw := range c.participants {
 		var p struct {
@@ -141,5 +141,5 @@ func (s *Server) participant(conversation, id string) ([]byte, int) {
 			return raw, 200
 		}
 	}
-	return twilioError(true, 404, 20404, fmt.Sprintf("Participant %s was not found", id)), 404
+	return twilioError(404, 20404, fmt.Sprintf("Participant %s was not found", id)), 404
 }

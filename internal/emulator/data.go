@@ -17,32 +17,36 @@ type Conversation struct {
 	ID              string            `json:"id"`
 	AccountID       string            `json:"accountId"`
 	ConfigurationID string            `json:"configurationId"`
-	Status          string            `json:"status"`
+	Status          string            `json:"status,omitempty"`
 	Name            *string           `json:"name"`
-	CreatedAt       string            `json:"createdAt"`
-	UpdatedAt       string            `json:"updatedAt"`
+	CreatedAt       string            `json:"createdAt,omitempty"`
+	UpdatedAt       string            `json:"updatedAt,omitempty"`
 	Metadata        map[string]string `json:"metadata,omitempty"`
 	Configuration   *Configuration    `json:"configuration,omitempty"`
 	Participants    *[]Participant    `json:"participants,omitempty"`
 }
 
 // Configuration is the configuration block of a v2 conversation.
+//
+// Twilio's spec lets none of its fields be null: one that is nil or empty
+// (null or absent in a fixture) is left out of responses, as Twilio leaves
+// out what is not set. An empty list stays an empty list.
 type Configuration struct {
-	DisplayName                  string           `json:"displayName"`
-	Description                  *string          `json:"description"`
-	ConversationGroupingType     string           `json:"conversationGroupingType"`
-	MemoryStoreID                *string          `json:"memoryStoreId"`
+	DisplayName                  string           `json:"displayName,omitempty"`
+	Description                  *string          `json:"description,omitzero"`
+	ConversationGroupingType     string           `json:"conversationGroupingType,omitempty"`
+	MemoryStoreID                *string          `json:"memoryStoreId,omitzero"`
 	ChannelSettings              json.RawMessage  `json:"channelSettings,omitempty"`
-	StatusCallbacks              []StatusCallback `json:"statusCallbacks"`
-	IntelligenceConfigurationIDs []string         `json:"intelligenceConfigurationIds"`
+	StatusCallbacks              []StatusCallback `json:"statusCallbacks,omitzero"`
+	IntelligenceConfigurationIDs []string         `json:"intelligenceConfigurationIds,omitzero"`
 	MemoryExtractionEnabled      bool             `json:"memoryExtractionEnabled"`
-	ConversationsV1Bridge        *Bridge          `json:"conversationsV1Bridge"`
+	ConversationsV1Bridge        *Bridge          `json:"conversationsV1Bridge,omitzero"`
 }
 
 // StatusCallback is a webhook of a configuration.
 type StatusCallback struct {
 	URL    string `json:"url"`
-	Method string `json:"method"`
+	Method string `json:"method,omitempty"`
 }
 
 // Bridge links a v2 conversation to a v1 Conversation Service.
@@ -50,24 +54,35 @@ type Bridge struct {
 	ServiceID string `json:"serviceId"`
 }
 
-// Participant is a v2 participant.
+// Participant is a v2 participant. Its name may be null; another field a
+// fixture leaves out is left out, as the spec does not let it be null.
 type Participant struct {
 	ID             string    `json:"id"`
 	ConversationID string    `json:"conversationId"`
 	AccountID      string    `json:"accountId"`
 	Name           *string   `json:"name"`
-	Type           string    `json:"type"`
-	ProfileID      *string   `json:"profileId"`
-	Addresses      []Address `json:"addresses"`
-	CreatedAt      string    `json:"createdAt"`
-	UpdatedAt      string    `json:"updatedAt"`
+	Type           string    `json:"type,omitempty"`
+	ProfileID      *string   `json:"profileId,omitzero"`
+	Addresses      []Address `json:"addresses,omitzero"`
+	CreatedAt      string    `json:"createdAt,omitempty"`
+	UpdatedAt      string    `json:"updatedAt,omitempty"`
 }
 
-// Address is one channel address of a v2 participant.
+// Address is one channel address of a v2 participant; a nil ChannelID is
+// left out.
 type Address struct {
 	Channel   string  `json:"channel"`
 	Address   string  `json:"address"`
-	ChannelID *string `json:"channelId"`
+	ChannelID *string `json:"channelId,omitzero"`
+}
+
+// wire is c as the emulator sends it: channel settings given as null are
+// left out, as the spec does not let them be null.
+func (c Configuration) wire() Configuration {
+	if string(c.ChannelSettings) == "null" {
+		c.ChannelSettings = nil
+	}
+	return c
 }
 
 // V2Conversation is a fixture entry: the API object plus the channel
@@ -83,8 +98,8 @@ type V2Conversation struct {
 type V2Configuration struct {
 	ID string `json:"id"`
 	Configuration
-	CreatedAt string `json:"createdAt"`
-	UpdatedAt string `json:"updatedAt"`
+	CreatedAt string `json:"createdAt,omitempty"`
+	UpdatedAt string `json:"updatedAt,omitempty"`
 	Version   int64  `json:"version"`
 }
 
@@ -293,8 +308,8 @@ type userConversationOut struct {
 	ConversationState    string    `json:"conversation_state"`
 	Timers               timersOut `json:"timers"`
 	Attributes           string    `json:"attributes"`
-	DateCreated          string    `json:"date_created"`
-	DateUpdated          string    `json:"date_updated"`
+	DateCreated          *string   `json:"date_created"`
+	DateUpdated          *string   `json:"date_updated"`
 	CreatedBy            *string   `json:"created_by"`
 	NotificationLevel    string    `json:"notification_level"`
 	UniqueName           *string   `json:"unique_name"`
@@ -313,8 +328,8 @@ type participantConversationOut struct {
 	ConversationUniqueName      *string           `json:"conversation_unique_name"`
 	ConversationFriendlyName    *string           `json:"conversation_friendly_name"`
 	ConversationAttributes      string            `json:"conversation_attributes"`
-	ConversationDateCreated     string            `json:"conversation_date_created"`
-	ConversationDateUpdated     string            `json:"conversation_date_updated"`
+	ConversationDateCreated     *string           `json:"conversation_date_created"`
+	ConversationDateUpdated     *string           `json:"conversation_date_updated"`
 	ConversationCreatedBy       *string           `json:"conversation_created_by"`
 	ConversationState           string            `json:"conversation_state"`
 	ConversationTimers          timersOut         `json:"conversation_timers"`
@@ -324,9 +339,9 @@ type participantConversationOut struct {
 type serviceOut struct {
 	AccountSid   string            `json:"account_sid"`
 	Sid          string            `json:"sid"`
-	FriendlyName string            `json:"friendly_name"`
-	DateCreated  string            `json:"date_created"`
-	DateUpdated  string            `json:"date_updated"`
+	FriendlyName *string           `json:"friendly_name"`
+	DateCreated  *string           `json:"date_created"`
+	DateUpdated  *string           `json:"date_updated"`
 	URL          string            `json:"url"`
 	Links        map[string]string `json:"links"`
 }
@@ -347,6 +362,7 @@ type userOut struct {
 	Links          map[string]string `json:"links"`
 }
 
+// nonEmpty is s, or null for a field a fixture leaves out.
 func nonEmpty(s string) *string {
 	if s == "" {
 		return nil
@@ -406,6 +422,7 @@ func buildIndex(d *Dataset) (*index, error) {
 	}
 	ix.account = account
 	for _, c := range d.Configurations {
+		c.Configuration = c.wire()
 		raw, err := json.Marshal(c)
 		if err != nil {
 			return nil, err
@@ -419,6 +436,10 @@ func buildIndex(d *Dataset) (*index, error) {
 	}
 	ix.conversations = make([]v2Entry, len(d.Conversations))
 	for i, c := range d.Conversations {
+		if c.Configuration != nil {
+			k := c.Configuration.wire()
+			c.Configuration = &k
+		}
 		raw, err := json.Marshal(c.Conversation)
 		if err != nil {
 			return nil, err
@@ -444,7 +465,7 @@ func buildIndex(d *Dataset) (*index, error) {
 		}
 		svcURL := "https://conversations.twilio.com/v1/Services/" + s.Sid
 		raw, err := json.Marshal(serviceOut{
-			AccountSid: d.AccountSid, Sid: s.Sid, FriendlyName: s.FriendlyName, DateCreated: s.DateCreated, DateUpdated: s.DateUpdated, URL: svcURL,
+			AccountSid: d.AccountSid, Sid: s.Sid, FriendlyName: nonEmpty(s.FriendlyName), DateCreated: nonEmpty(s.DateCreated), DateUpdated: nonEmpty(s.DateUpdated), URL: svcURL,
 			Links: map[string]string{
 				"conversations": svcURL + "/Conversations", "users": svcURL + "/Users", "roles": svcURL + "/Roles",
 				"bindings": svcURL + "/Bindings", "configuration": svcURL + "/Configuration", "participant_conversations": svcURL + "/ParticipantConversations",
@@ -481,6 +502,11 @@ func buildIndex(d *Dataset) (*index, error) {
 		for _, c := range convs {
 			convURL := "https://conversations.twilio.com/v1/Services/" + s.Sid + "/Conversations/" + c.Sid
 			timers := timersOut{DateInactive: c.Timers["date_inactive"], DateClosed: c.Timers["date_closed"]}
+			// Twilio returns "{}" for attributes that were never set.
+			attributes := c.Attributes
+			if attributes == "" {
+				attributes = "{}"
+			}
 			for _, p := range c.Participants {
 				links := linksOut{Participant: convURL + "/Participants/" + p.Sid, Conversation: convURL}
 				if p.Identity != nil {
@@ -489,7 +515,7 @@ func buildIndex(d *Dataset) (*index, error) {
 						AccountSid: d.AccountSid, ChatServiceSid: s.Sid, ConversationSid: c.Sid,
 						UnreadMessagesCount: p.UnreadMessagesCount, LastReadMessageIndex: p.LastReadMessageIndex,
 						ParticipantSid: p.Sid, UserSid: us, FriendlyName: c.FriendlyName, ConversationState: c.State,
-						Timers: timers, Attributes: c.Attributes, DateCreated: c.DateCreated, DateUpdated: c.DateUpdated,
+						Timers: timers, Attributes: attributes, DateCreated: nonEmpty(c.DateCreated), DateUpdated: nonEmpty(c.DateUpdated),
 						CreatedBy: c.CreatedBy, NotificationLevel: p.NotificationLevel, UniqueName: c.UniqueName,
 						URL:   "https://conversations.twilio.com/v1/Services/" + s.Sid + "/Users/" + us + "/Conversations/" + c.Sid,
 						Links: links,
@@ -504,7 +530,7 @@ func buildIndex(d *Dataset) (*index, error) {
 					AccountSid: d.AccountSid, ChatServiceSid: s.Sid, ParticipantSid: p.Sid,
 					ParticipantIdentity: p.Identity, ParticipantMessagingBinding: p.MessagingBinding,
 					ConversationSid: c.Sid, ConversationUniqueName: c.UniqueName, ConversationFriendlyName: c.FriendlyName,
-					ConversationAttributes: c.Attributes, ConversationDateCreated: c.DateCreated, ConversationDateUpdated: c.DateUpdated,
+					ConversationAttributes: attributes, ConversationDateCreated: nonEmpty(c.DateCreated), ConversationDateUpdated: nonEmpty(c.DateUpdated),
 					ConversationCreatedBy: c.CreatedBy, ConversationState: c.State, ConversationTimers: timers, Links: links,
 				}
 				if p.Identity != nil {

@@ -1,8 +1,9 @@
-// Package emulator is a local, in-memory emulator of the four Twilio
-// Conversations list endpoints the provider reads, with Twilio's paging,
-// errors and authentication, and optional fault injection. It backs the
+// Package emulator is a local, in-memory emulator of the Twilio
+// Conversations endpoints the provider reads, with Twilio's paging, errors
+// and authentication, and optional fault injection. It backs the
 // provider's tests, its demo and its benchmarks, and lets users test their
-// own configurations offline.
+// own configurations offline. Its responses follow Twilio's OpenAPI specs
+// (spec/), which internal/contract checks them against.
 package emulator
 
 import (
@@ -10,10 +11,12 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -156,27 +159,26 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // respond builds the whole answer to one request.
 func (s *Server) respond(r *http.Request, n int64) ([]byte, int, http.Header) {
 	f := s.opts.Faults
-	v2 := strings.HasPrefix(r.URL.Path, "/v2/")
 	if r.Method != http.MethodGet {
-		return twilioError(v2, http.StatusMethodNotAllowed, 20004, "Method not allowed"), http.StatusMethodNotAllowed, nil
+		return twilioError(http.StatusMethodNotAllowed, 20004, "Method not allowed"), http.StatusMethodNotAllowed, nil
 	}
 	if !s.authorized(r) {
 		hdr := http.Header{"Www-Authenticate": {`Basic realm="Twilio API"`}}
-		return twilioError(v2, http.StatusUnauthorized, 20003, "Authenticate"), http.StatusUnauthorized, hdr
+		return twilioError(http.StatusUnauthorized, 20003, "Authenticate"), http.StatusUnauthorized, hdr
 	}
 	if f.RateLimitEvery > 0 && n%int64(f.RateLimitEvery) == 0 {
 		var hdr http.Header
 		if f.RetryAfter != "" {
 			hdr = http.Header{"Retry-After": {f.RetryAfter}}
 		}
-		return twilioError(v2, http.StatusTooManyRequests, 20429, "Too Many Requests"), http.StatusTooManyRequests, hdr
+		return twilioError(http.StatusTooManyRequests, 20429, "Too Many Requests"), http.StatusTooManyRequests, hdr
 	}
 	if f.ServerErrorRate > 0 {
 		s.mu.Lock()
 		hit := s.rng.Float64() < f.ServerErrorRate
 		s.mu.Unlock()
 		if hit {
-			return twilioError(v2, f.ServerErrorStatus, 20500, "Internal Server Error"), f.ServerErrorStatus, nil
+			return twilioError(f.ServerErrorStatus, 20500, "Internal Server Error"), f.ServerErrorStatus, nil
 		}
 	}
 	body, status := s.route(r)
@@ -251,8 +253,7 @@ func (s *Server) route(r *http.Request) ([]byte, int) {
 	if body, status, ok := s.routeServiceSettings(r); ok {
 		return body, status
 	}
-	v2 := len(parts) > 0 && parts[0] == "v2"
-	return twilioError(v2, http.StatusNotFound, 20404, "The requested resource "+r.URL.Path+" was not found"), http.StatusNotFound
+	return twilioError(http.StatusNotFound, 20404, "The requested resource "+r.URL.Path+" was not found"), http.StatusNotFound
 }
 
 func (s *Server) listConversations(r *http.Request) ([]byte, int) {
@@ -260,11 +261,11 @@ func (s *Server) listConversations(r *http.Request) ([]byte, int) {
 	allowed := map[string]bool{}
 	for _, st := range q["status"] {
 		if st != "ACTIVE" && st != "INACTIVE" && st != "CLOSED" {
-			return twilioError(true, 400, 20001, fmt.Sprintf("Invalid status %q: must be one of ACTIVE, INACTIVE, CLOSED", st)), 400
+			return twilioError(400, 20001, fmt.Sprintf("Invalid status %q: must be one of ACTIVE, INACTIVE, CLOSED", st)), 400
 		}
 		allowed[st] = true
 	}
-	return pageV2(q, "conversations", s.selectConversations(allowed, q.Get("channelId")))
+	return pageV2(r, "conversations", s.selectConversations(allowed, q.Get("channelId")), "status", "channelId")
 }
 
 // selectConversations is the conversations in one of the allowed states
@@ -307,15 +308,15 @@ func (s *Server) selectConversations(allowed map[string]bool, channel string) []
 func (s *Server) listParticipants(r *http.Request, id string) ([]byte, int) {
 	c, ok := s.ix.byID[id]
 	if !ok {
-		return twilioError(true, 404, 20404, fmt.Sprintf("Conversation %s was not found", id)), 404
+		return twilioError(404, 20404, fmt.Sprintf("Conversation %s was not found", id)), 404
 	}
-	return pageV2(r.URL.Query(), "participants", c.participants)
+	return pageV2(r, "participants", c.participants)
 }
 
 func (s *Server) conversation(id string) ([]byte, int) {
 	c, ok := s.ix.byID[id]
 	if !ok {
-		return twilioError(true, 404, 20404, fmt.Sprintf("Conversation %s was not found", id)), 404
+		return twilioError(404, 20404, fmt.Sprintf("Conversation %s was not found", id)), 404
 	}
 	return c.raw, 200
 }
@@ -324,7 +325,7 @@ func (s *Server) listConfigurations(r *http.Request) ([]byte, int) {
 	q := r.URL.Query()
 	store := q.Get("memoryStoreId")
 	if store != "" && !memoryStoreID.MatchString(store) {
-		return twilioError(true, 400, 20001, fmt.Sprintf("Invalid memoryStoreId %q", store)), 400
+		return twilioError(400, 20001, fmt.Sprintf("Invalid memoryStoreId %q", store)), 400
 	}
 	items := []json.RawMessage{}
 	for _, c := range s.ix.configurations {
@@ -332,7 +333,7 @@ func (s *Server) listConfigurations(r *http.Request) ([]byte, int) {
 			items = append(items, c.raw)
 		}
 	}
-	return pageV2(q, "configurations", items)
+	return pageV2(r, "configurations", items, "memoryStoreId")
 }
 
 // memoryStoreID is the pattern of a memory store id in Twilio's spec.
@@ -341,7 +342,7 @@ var memoryStoreID = regexp.MustCompile(`^mem_(store|service)_[0-7][0-9a-z]{25}$`
 func (s *Server) configuration(id string) ([]byte, int) {
 	raw, ok := s.ix.configurationsByID[id]
 	if !ok {
-		return twilioError(true, 404, 20404, fmt.Sprintf("Configuration %s was not found", id)), 404
+		return twilioError(404, 20404, fmt.Sprintf("Configuration %s was not found", id)), 404
 	}
 	return raw, 200
 }
@@ -353,7 +354,7 @@ func (s *Server) service(sid string) (*serviceIndex, []byte) {
 		si = s.ix.defaultService
 	}
 	if si == nil {
-		return nil, twilioError(false, 404, 20404, fmt.Sprintf("The requested resource /Services/%s was not found", sid))
+		return nil, twilioError(404, 20404, fmt.Sprintf("The requested resource /Services/%s was not found", sid))
 	}
 	return si, nil
 }
@@ -373,7 +374,7 @@ func (s *Server) listUserConversations(r *http.Request, service, user string) ([
 	}
 	items, ok := si.byUser[user]
 	if !ok {
-		return twilioError(false, 404, 20404, fmt.Sprintf("The requested resource /Services/%s/Users/%s was not found", service, user)), 404
+		return twilioError(404, 20404, fmt.Sprintf("The requested resource /Services/%s/Users/%s was not found", service, user)), 404
 	}
 	return pageV1(r, "conversations", items, maxPageSizeV1)
 }
@@ -386,12 +387,12 @@ func (s *Server) listParticipantConversations(r *http.Request, service string) (
 	q := r.URL.Query()
 	identity, address := q.Get("Identity"), q.Get("Address")
 	if (identity == "") == (address == "") {
-		return twilioError(false, 400, 20001, "Either Identity or Address must be specified, but not both"), 400
+		return twilioError(400, 20001, "Either Identity or Address must be specified, but not both"), 400
 	}
 	if identity != "" {
-		return pageV1(r, "conversations", si.byIdentity[identity], maxPageSizeV1)
+		return pageV1(r, "conversations", si.byIdentity[identity], maxPageSizeV1, "Identity", "Address")
 	}
-	return pageV1(r, "conversations", si.byAddress[address], maxPageSizeV1)
+	return pageV1(r, "conversations", si.byAddress[address], maxPageSizeV1, "Identity", "Address")
 }
 
 func contains(ss []string, s string) bool {
@@ -415,20 +416,20 @@ const (
 
 // pageSize reads a page size parameter; Twilio refuses one out of range
 // with 20007 instead of clamping it.
-func pageSize(q url.Values, key string, limit int, v2 bool) (int, []byte) {
+func pageSize(q url.Values, key string, limit int) (int, []byte) {
 	s := q.Get(key)
 	if s == "" {
 		return defaultPage, nil
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 || n > limit {
-		return 0, twilioError(v2, 400, 20007, fmt.Sprintf("Invalid %s %q: must be between 1 and %d", key, s, limit))
+		return 0, twilioError(400, 20007, fmt.Sprintf("Invalid %s %q: must be between 1 and %d", key, s, limit))
 	}
 	return n, nil
 }
 
 // token is the content of an opaque page token: where the page starts and
-// a fingerprint of the filters it belongs to.
+// a fingerprint of the listing it belongs to.
 type token struct {
 	Offset int    `json:"o"`
 	Filter string `json:"f"`
@@ -451,59 +452,93 @@ func decodeToken(s, filter string) (int, bool) {
 	return t.Offset, true
 }
 
-// filterKey is the query without paging parameters, so a token is only good
-// for the filters it was issued with.
-func filterKey(q url.Values, paging ...string) string {
-	c := url.Values{}
-	for k, v := range q {
-		c[k] = v
+// listing fingerprints what a page token belongs to: the path and the
+// values of the filters the endpoint knows, in any order, so that a token
+// is only good for the listing it was issued for. Other parameters are
+// ignored, as the endpoint ignores them, and never go into a token: a
+// client that repeats them with the token (twilio-go sends PageSize and
+// PageToken to the v2 endpoints, which know neither) would otherwise get a
+// token that holds the one before, a third longer every page. A hash keeps
+// every token the same short size.
+func listing(r *http.Request, filters ...string) string {
+	h := fnv.New64a()
+	_, _ = h.Write([]byte(r.URL.Path))
+	q := r.URL.Query()
+	for _, k := range filters {
+		vs := slices.Clone(q[k])
+		slices.Sort(vs)
+		for _, v := range vs {
+			_, _ = fmt.Fprintf(h, "\x00%s=%s", k, v)
+		}
 	}
-	for _, p := range paging {
-		c.Del(p)
-	}
-	return c.Encode()
+	return strconv.FormatUint(h.Sum64(), 36)
 }
 
-func pageV2(q url.Values, key string, items []json.RawMessage) ([]byte, int) {
-	size, errBody := pageSize(q, "pageSize", maxPageSizeV2, true)
+// v2Meta is the meta block of a v2 page. The spec does not let a token be
+// null: one that does not exist, before the first page or after the last,
+// is left out.
+type v2Meta struct {
+	Key           string `json:"key"`
+	PageSize      int    `json:"pageSize"`
+	PreviousToken string `json:"previousToken,omitempty"`
+	NextToken     string `json:"nextToken,omitempty"`
+}
+
+// pageV2 is a page of items, by pageSize and pageToken; filters name the
+// query parameters that select the items.
+func pageV2(r *http.Request, key string, items []json.RawMessage, filters ...string) ([]byte, int) {
+	q := r.URL.Query()
+	size, errBody := pageSize(q, "pageSize", maxPageSizeV2)
 	if errBody != nil {
 		return errBody, 400
 	}
-	filter := filterKey(q, "pageSize", "pageToken")
+	filter := listing(r, filters...)
 	offset := 0
 	if t := q.Get("pageToken"); t != "" {
 		var ok bool
 		if offset, ok = decodeToken(t, filter); !ok {
-			return twilioError(true, 400, 21481, "Invalid page token"), 400
+			return twilioError(400, 21481, "Invalid page token"), 400
 		}
 	}
 	page, end := slice(items, offset, size)
-	var next, prev *string
+	meta := v2Meta{Key: key, PageSize: len(page)}
 	if end < len(items) {
-		t := encodeToken(token{Offset: end, Filter: filter})
-		next = &t
+		meta.NextToken = encodeToken(token{Offset: end, Filter: filter})
 	}
 	if offset > 0 {
-		t := encodeToken(token{Offset: max(0, offset-size), Filter: filter})
-		prev = &t
+		meta.PreviousToken = encodeToken(token{Offset: max(0, offset-size), Filter: filter})
 	}
-	meta, _ := json.Marshal(map[string]any{"key": key, "pageSize": len(page), "previousToken": prev, "nextToken": next})
-	return envelope(key, page, meta), 200
+	return envelope(key, page, mustJSON(meta)), 200
 }
 
-func pageV1(r *http.Request, key string, all []json.RawMessage, maxPageSize int) ([]byte, int) {
+// v1Meta is the meta block of a v1 page. Its page URLs are absolute and
+// carry every parameter; previous_page_url and next_page_url are null on
+// the first and the last page.
+type v1Meta struct {
+	FirstPageURL    string  `json:"first_page_url"`
+	Key             string  `json:"key"`
+	NextPageURL     *string `json:"next_page_url"`
+	Page            int     `json:"page"`
+	PageSize        int     `json:"page_size"`
+	PreviousPageURL *string `json:"previous_page_url"`
+	URL             string  `json:"url"`
+}
+
+// pageV1 is a page of all, by PageSize, Page and PageToken; filters name
+// the query parameters that select the items.
+func pageV1(r *http.Request, key string, all []json.RawMessage, maxPageSize int, filters ...string) ([]byte, int) {
 	q := r.URL.Query()
-	size, errBody := pageSize(q, "PageSize", maxPageSize, false)
+	size, errBody := pageSize(q, "PageSize", maxPageSize)
 	if errBody != nil {
 		return errBody, 400
 	}
-	filter := filterKey(q, "PageSize", "Page", "PageToken")
+	filter := listing(r, filters...)
 	page := 0
 	offset := 0
 	if t := q.Get("PageToken"); t != "" {
 		var ok bool
 		if offset, ok = decodeToken(t, filter); !ok {
-			return twilioError(false, 400, 21481, "Invalid page token"), 400
+			return twilioError(400, 21481, "Invalid page token"), 400
 		}
 		page, _ = strconv.Atoi(q.Get("Page"))
 	}
@@ -522,13 +557,14 @@ func pageV1(r *http.Request, key string, all []json.RawMessage, maxPageSize int)
 		}
 		return base + "?" + v.Encode()
 	}
-	meta := map[string]any{
-		"key": key, "page": page, "page_size": size,
-		"first_page_url": pageURL(0, 0), "url": pageURL(page, offset),
-		"previous_page_url": nil, "next_page_url": nil,
-	}
+	meta := v1Meta{Key: key, Page: page, PageSize: size, FirstPageURL: pageURL(0, 0), URL: pageURL(page, offset)}
 	if end < len(all) {
-		meta["next_page_url"] = pageURL(page+1, end)
+		next := pageURL(page+1, end)
+		meta.NextPageURL = &next
+	}
+	if offset > 0 {
+		prev := pageURL(max(0, page-1), max(0, offset-size))
+		meta.PreviousPageURL = &prev
 	}
 	return envelope(key, items, mustJSON(meta)), 200
 }
@@ -568,12 +604,17 @@ func envelope(key string, items []json.RawMessage, meta []byte) []byte {
 	return append(b, '}')
 }
 
-// twilioError is an error body in the shape of the API version: v2 uses
-// {code, message, httpStatusCode, params, userError}, v1 the classic
-// {code, message, more_info, status}.
-func twilioError(v2 bool, status, code int, msg string) []byte {
-	if v2 {
-		return mustJSON(map[string]any{"code": code, "message": msg, "httpStatusCode": status, "params": map[string]any{}, "userError": status < 500})
-	}
-	return mustJSON(map[string]any{"code": code, "message": msg, "more_info": fmt.Sprintf("https://www.twilio.com/docs/errors/%d", code), "status": status})
+// apiError is Twilio's error body, {code, message, more_info, status}, as
+// both API versions answer it: the v2 spec documents this shape for every
+// error it lists, and the v1 API has always used it.
+type apiError struct {
+	Code     int    `json:"code"`
+	Message  string `json:"message"`
+	MoreInfo string `json:"more_info"`
+	Status   int    `json:"status"`
+}
+
+// twilioError is the body of an error with this HTTP status and Twilio code.
+func twilioError(status, code int, msg string) []byte {
+	return mustJSON(apiError{Code: code, Message: msg, MoreInfo: fmt.Sprintf("https://www.twilio.com/docs/errors/%d", code), Status: status})
 }

@@ -453,7 +453,9 @@ func TestREADMEFixtureLoads(t *testing.T) {
 	if _, err := New(d, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if len(d.Conversations) == 0 || len(d.Configurations) == 0 || len(d.Services) == 0 || d.Services[0].FriendlyName == "" {
+	if len(d.Conversations) == 0 || len(d.Conversations[0].Communications) == 0 || len(d.Configurations) == 0 || len(d.Services) == 0 || d.Services[0].FriendlyName == "" ||
+		d.AccountConfiguration == nil || len(d.AddressConfigurations) == 0 || len(d.Credentials) == 0 ||
+		len(d.Services[0].Roles) == 0 || len(d.Services[0].Bindings) == 0 {
 		t.Errorf("the README's fixture lacks a part of the format: %+v", d)
 	}
 }

@@ -131,14 +131,17 @@ func Generate(opts GenerateOptions) *Dataset {
 		d.Conversations[i] = V2Conversation{Conversation: c, ChannelIDs: channelIDs}
 	}
 
-	// The configurations the conversations name: the first two in memory
-	// stores 0 and 1, the third in none.
+	// The configurations the conversations name, each in memory store k:
+	// Twilio's spec requires a configuration's description and memory
+	// store. The third has no channel settings and no v1 bridge.
 	for k := range 3 {
 		c := V2Configuration{
 			ID: fmt.Sprintf("conv_configuration_%02d", k),
 			Configuration: Configuration{
 				DisplayName:                  fmt.Sprintf("Config %d", k),
+				Description:                  str("Routing for " + names[k]),
 				ConversationGroupingType:     []string{"GROUP_BY_PROFILE", "GROUP_BY_PARTICIPANT_ADDRESSES", "GROUP_BY_PARTICIPANT_ADDRESSES_AND_CHANNEL_TYPE"}[k],
+				MemoryStoreID:                str(MemoryStoreID(k)),
 				StatusCallbacks:              []StatusCallback{{URL: fmt.Sprintf("https://hooks.example.com/conversations/%d", k), Method: []string{"POST", "GET"}[k%2]}},
 				IntelligenceConfigurationIDs: []string{fmt.Sprintf("intelligence_configuration_%02d", k)},
 				MemoryExtractionEnabled:      k%2 == 0,
@@ -146,8 +149,6 @@ func Generate(opts GenerateOptions) *Dataset {
 			CreatedAt: ts(-100 + k), UpdatedAt: ts(-50 + k), Version: int64(1 + k),
 		}
 		if k < 2 {
-			c.Description = str("Routing for " + names[k])
-			c.MemoryStoreID = str(MemoryStoreID(k))
 			c.ChannelSettings = json.RawMessage(fmt.Sprintf(`{"SMS":{"statusTimeouts":{"inactive":%d,"closed":1440}}}`, 10+k))
 			c.ConversationsV1Bridge = &Bridge{ServiceID: ServiceSid}
 		}

@@ -275,7 +275,7 @@ func (s *Server) routeServiceSettings(r *http.Request) (body []byte, status int,
 		ss = s.ix.defaultSettings
 	}
 	if ss == nil {
-		return twilioError(false, 404, 20404, fmt.Sprintf("The requested resource /Services/%s was not found", service)), http.StatusNotFound, true
+		return twilioError(404, 20404, fmt.Sprintf("The requested resource /Services/%s was not found", service)), http.StatusNotFound, true
 	}
 	one := func(raw json.RawMessage) ([]byte, int, bool) {
 		if raw == nil {
@@ -309,7 +309,7 @@ func (s *Server) routeServiceSettings(r *http.Request) (body []byte, status int,
 }
 
 func (s *Server) notFound(r *http.Request) []byte {
-	return twilioError(false, 404, 20404, "The requested resource "+r.URL.Path+" was not found")
+	return twilioError(404, 20404, "The requested resource "+r.URL.Path+" was not found")
 }
 
 // maxPageSizeBindings is the largest page of bindings.
@@ -321,7 +321,7 @@ func (s *Server) listBindings(r *http.Request, ss *serviceSettings) ([]byte, int
 	q := r.URL.Query()
 	for _, t := range q["BindingType"] {
 		if !slices.Contains(bindingTypes, t) {
-			return twilioError(false, 400, 20001, fmt.Sprintf("Invalid BindingType %q: must be one of apn, gcm, fcm, twilsock", t)), 400, true
+			return twilioError(400, 20001, fmt.Sprintf("Invalid BindingType %q: must be one of apn, gcm, fcm, twilsock", t)), 400, true
 		}
 	}
 	items := []json.RawMessage{}
@@ -334,7 +334,7 @@ func (s *Server) listBindings(r *http.Request, ss *serviceSettings) ([]byte, int
 		}
 		items = append(items, b.raw)
 	}
-	body, status := pageV1(r, "bindings", items, maxPageSizeBindings)
+	body, status := pageV1(r, "bindings", items, maxPageSizeBindings, "BindingType", "Identity")
 	return body, status, true
 }
 
