@@ -304,7 +304,7 @@ func TestFilterValidation(t *testing.T) {
 	expectPlanErrors(t, "twilio_conversations", map[string]planError{
 		"not a timestamp": {`created_after = "yesterday"`, []string{"Invalid RFC3339 String Value", "created_after", `Given Value: yesterday`}},
 		"bad regex":       {`name_regex = "(unclosed"`, []string{"name_regex must be an RE2 regular expression", "missing closing )"}},
-		"bad timeout":     {`timeouts = { read = "soon" }`, []string{"Invalid Attribute Value Time Duration", `"soon" must be a string containing a sequence of decimal numbers`}},
+		"bad timeout":     {`timeouts = { read = "soon" }`, []string{"Invalid timeouts.read", "must be a positive duration such as 30s or 10m", `invalid duration "soon"`}},
 	})
 	expectPlanErrors(t, "twilio_user_conversations", map[string]planError{
 		"unknown state": {`
