@@ -44,6 +44,14 @@ provider_installation {
 CFG
 	local failed=0
 	for dir in $(find examples -name '*.tf' -exec dirname {} \; | sort -u); do
+		# An example that also needs another provider (twilio/twilio beside
+		# this one) cannot validate without installing it: make
+		# test-side-by-side does that where it can be installed.
+		others=$(grep -hoE 'source *= *"[^"]+"' "$dir"/*.tf | grep -v '"seed3f0d1ece/twilio"' | sed 's/.*"\(.*\)"/\1/' | sort -u | tr '\n' ' ' || true)
+		if [ -n "$others" ]; then
+			echo "    not validated here (needs ${others% }): $dir"
+			continue
+		fi
 		rm -rf "$work/example" && mkdir -p "$work/example" && cp "$dir"/*.tf "$work/example/"
 		if out=$(TF_CLI_CONFIG_FILE="$work/cli.tfrc" "$tfbin" -chdir="$work/example" validate -no-color 2>&1); then
 			echo "    valid: $dir"

@@ -23,7 +23,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 echo "==> Building the provider and the emulator"
-go build -trimpath -ldflags "-X main.version=dev" -o "$work/bin/terraform-provider-twilio" .
+go build -trimpath -ldflags "-X main.version=$(scripts/version.sh)" -o "$work/bin/terraform-provider-twilio" .
 go build -trimpath -o "$work/bin/twilio-emulator" ./cmd/twilio-emulator
 
 start_emulator() {

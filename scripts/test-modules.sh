@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs the module tests with `terraform test`, then with `tofu test`:
 # examples/module-testing (integration tests against the local emulator
-# serving the fixture next to them, and unit tests with a mock provider),
-# then the audit module, examples/scenarios/audit, against the emulator's
-# generated account and the findings planted in it. The emulator is stopped
-# whatever happens.
+# serving the fixture next to them, and unit tests with a mock provider;
+# with `tofu test`, also those of *.tofutest.hcl, which mock lists), then
+# the audit module, examples/scenarios/audit, against the emulator's
+# generated account and the findings planted in it. The emulator is
+# stopped whatever happens.
 #
 #   scripts/test-modules.sh             # both CLIs
 #   scripts/test-modules.sh terraform   # one of them
@@ -23,6 +24,8 @@ run_tests() {
 		tfbin=$(MIN_TERRAFORM_VERSION=1.7 scripts/tf-binary.sh "$kind")
 		echo "==> $("$tfbin" version | head -n 1): test $module"
 		rm -rf "$work/module" && cp -r "$module" "$work/module"
+		# terraform fmt skips the *.tofutest.hcl files that only tofu runs.
+		if [ "$kind" = tofu ]; then "$tfbin" fmt -check -recursive -diff "$work/module"; fi
 		"$tfbin" -chdir="$work/module" test -no-color
 	done
 }

@@ -7,4 +7,6 @@ package tools
 import (
 	// Documentation generation
 	_ "github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs"
+	// Linting of the GitHub Actions workflows
+	_ "github.com/rhysd/actionlint/cmd/actionlint"
 )

@@ -6,7 +6,8 @@ terraform {
   required_version = ">= 1.5"
   required_providers {
     twilio = {
-      source = "registry.terraform.io/seed3f0d1ece/twilio"
+      source  = "seed3f0d1ece/twilio"
+      version = "~> 0.1"
     }
   }
 }
@@ -78,6 +79,8 @@ data "twilio_participant_conversations" "customer" {
 }
 
 # Flags (as a warning, without failing the run) stale INACTIVE conversations.
+# The emulator's account has some on purpose, so `make demo` shows the
+# warning; examples/scenarios/audit shows a postcondition that fails a run.
 check "no_stale_inactive_conversations" {
   assert {
     condition     = length(local.stale) == 0

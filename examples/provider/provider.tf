@@ -1,7 +1,8 @@
 terraform {
   required_providers {
     twilio = {
-      source = "seed3f0d1ece/twilio"
+      source  = "seed3f0d1ece/twilio"
+      version = "~> 0.1"
     }
   }
 }

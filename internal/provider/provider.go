@@ -171,7 +171,8 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		resp.Diagnostics.AddAttributeError(path.Root(attr), "Invalid Twilio endpoint", err.Error())
 		return
 	}
-	tflog.Debug(ctx, "Twilio client configured", map[string]interface{}{"base_url": c.BaseURL(), "username": cfg.Username})
+	tflog.Debug(ctx, "Twilio client configured", map[string]interface{}{"base_url": c.BaseURL(), "username": cfg.Username,
+		"provider_version": p.version, "user_agent": client.UserAgent(cfg.ProviderVersion, cfg.TerraformVersion)})
 	resp.DataSourceData = c
 	p.client.Store(c)
 }

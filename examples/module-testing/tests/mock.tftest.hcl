@@ -1,8 +1,9 @@
 # Unit tests: a mock provider answers every data source, with the values
 # below where given, so the module's own logic is tested with nothing
-# running. (Terraform before 1.17 cannot override a list of nested objects,
-# such as `conversations`, so these tests work on the counts; the emulator
-# tests cover the lists.)
+# running. Terraform cannot override a list of nested objects such as
+# `conversations` (no release can, through 1.15.9: hashicorp/terraform#37939),
+# so these tests work on the counts; the emulator tests cover the lists, and
+# so does mock_lists.tofutest.hcl under OpenTofu, which can.
 
 mock_provider "twilio" {
   override_data {

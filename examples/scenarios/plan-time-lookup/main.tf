@@ -6,7 +6,8 @@ terraform {
   required_version = ">= 1.5"
   required_providers {
     twilio = {
-      source = "seed3f0d1ece/twilio"
+      source  = "seed3f0d1ece/twilio"
+      version = "~> 0.1"
     }
   }
 }
