@@ -78,6 +78,27 @@ data "twilio_participant_conversations" "customer" {
   address = "+15550000002"
 }
 
+# Classic conversations (Conversations v1) of the default service, counted
+# by state without storing them, and the messages and webhooks of one,
+# counted by kind of author: no message body is stored.
+data "twilio_conversations_v1" "counts" {
+  include_items = false
+}
+
+data "twilio_conversations_v1" "active" {
+  state     = "active"
+  max_items = 1
+}
+
+data "twilio_messages_v1" "first_active" {
+  conversation  = data.twilio_conversations_v1.active.conversations[0].sid
+  include_items = false
+}
+
+data "twilio_conversation_webhooks_v1" "first_active" {
+  conversation = data.twilio_conversations_v1.active.conversations[0].sid
+}
+
 # Flags (as a warning, without failing the run) stale INACTIVE conversations.
 # The emulator's account has some on purpose, so `make demo` shows the
 # warning; examples/scenarios/audit shows a postcondition that fails a run.
@@ -124,6 +145,17 @@ output "alice_unread" {
       if c.unread_messages_count == max(concat([0], [for x in data.twilio_user_conversations.alice.conversations : coalesce(x.unread_messages_count, 0)])...)][0],
       null
     )
+  }
+}
+
+output "classic_conversations" {
+  description = "Classic (v1) conversations by state, and the messages and webhooks of the first active one."
+  value = {
+    by_state         = data.twilio_conversations_v1.counts.counts_by_state
+    first_active     = data.twilio_conversations_v1.active.conversations[0].sid
+    messages         = data.twilio_messages_v1.first_active.total
+    messages_by_kind = data.twilio_messages_v1.first_active.counts_by_author_kind
+    webhook_targets  = [for w in data.twilio_conversation_webhooks_v1.first_active.webhooks : w.target]
   }
 }
 

@@ -66,3 +66,23 @@ output "users_with_unread" {
   description = "The identities with at least one open conversation with unread messages, sorted."
   value       = sort([for identity, d in data.twilio_user_conversations.unread : identity if d.total > 0])
 }
+
+# Classic (v1) conversations of the service: how many are still open, and
+# since when the oldest one is.
+data "twilio_conversations_v1" "classic" {
+  chat_service_sid = var.chat_service_sid
+}
+
+locals {
+  open_classic = [for c in data.twilio_conversations_v1.classic.conversations : c if c.state != "closed"]
+}
+
+output "open_classic_conversations" {
+  description = "How many classic conversations of the service are active or inactive, not closed."
+  value       = lookup(data.twilio_conversations_v1.classic.counts_by_state, "active", 0) + lookup(data.twilio_conversations_v1.classic.counts_by_state, "inactive", 0)
+}
+
+output "oldest_open_classic_conversation" {
+  description = "SID of the service's oldest classic conversation that is not closed, or null when none is."
+  value       = try([for c in local.open_classic : c.sid if c.date_created == sort([for o in local.open_classic : o.date_created])[0]][0], null)
+}

@@ -44,6 +44,21 @@ run "counts_unread_open_conversations" {
   }
 }
 
+run "audits_the_classic_conversations_still_open" {
+  command = plan
+
+  # ticket-1 is active, ticket-3 inactive, ticket-2 closed.
+  assert {
+    condition     = output.open_classic_conversations == 2
+    error_message = "Expected 2 open classic conversations, got ${output.open_classic_conversations}."
+  }
+
+  assert {
+    condition     = output.oldest_open_classic_conversation == "CH00000000000000000000000000000001"
+    error_message = "Expected ticket-1 as the oldest open classic conversation, got ${jsonencode(output.oldest_open_classic_conversation)}."
+  }
+}
+
 run "another_configuration" {
   command = plan
 
