@@ -89,7 +89,7 @@ func TestConfigureCredentials(t *testing.T) {
 			errPath: "max_retries", errText: "TWILIO_MAX_RETRIES"},
 		// Environment variables get the checks the attributes get.
 		"ambiguous sid env": {env: map[string]string{"TWILIO_ACCOUNT_SID": "AC:evil", "TWILIO_AUTH_TOKEN": "x"},
-			errPath: "account_sid", errText: `account_sid must be a Twilio SID: AC followed by 32 hexadecimal digits (set by the environment variable TWILIO_ACCOUNT_SID): got "AC:evil"`},
+			errPath: "account_sid", errText: `account_sid must be a Twilio SID: AC followed by 32 hexadecimal digits (set by the environment variable TWILIO_ACCOUNT_SID): got 7 characters, starting with "AC"`},
 		"key env": {env: map[string]string{"TWILIO_API_KEY": "SK123", "TWILIO_API_SECRET": "x"},
 			errPath: "api_key", errText: "TWILIO_API_KEY"},
 		"secret with a newline": {env: map[string]string{"TWILIO_API_KEY": testAPIKey, "TWILIO_API_SECRET": "x\n"},
@@ -128,6 +128,35 @@ func TestConfigureCredentials(t *testing.T) {
 			}
 			if resp.DataSourceData != nil {
 				t.Error("a client was handed out despite the error")
+			}
+		})
+	}
+}
+
+// A secret given where a SID belongs (an Auth Token in account_sid, an
+// API secret in api_key) is refused without being printed back.
+func TestMisplacedSecretIsNotPrinted(t *testing.T) {
+	const token = "0123456789abcdef0123456789abcdef"
+	for name, tc := range map[string]struct {
+		attrs, env map[string]string
+		path       string
+	}{
+		"account_sid attribute": {attrs: map[string]string{"account_sid": token, "auth_token": "x"}, path: "account_sid"},
+		"account_sid env":       {env: map[string]string{"TWILIO_ACCOUNT_SID": token, "TWILIO_AUTH_TOKEN": "x"}, path: "account_sid"},
+		"api_key env":           {env: map[string]string{"TWILIO_API_KEY": token, "TWILIO_API_SECRET": "x"}, path: "api_key"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			resp := configure(t, tc.attrs, tc.env)
+			if !resp.Diagnostics.HasError() {
+				t.Fatal("expected an error")
+			}
+			for _, d := range resp.Diagnostics {
+				if strings.Contains(d.Summary()+d.Detail(), token[2:10]) {
+					t.Errorf("the value is printed back: %s: %s", d.Summary(), d.Detail())
+				}
+			}
+			if d := resp.Diagnostics.Errors()[0]; !strings.Contains(d.Detail(), `got 32 characters, starting with "01"`) || diagPath(d) != tc.path {
+				t.Errorf("error on %q: %s", diagPath(d), d.Detail())
 			}
 		})
 	}

@@ -30,9 +30,9 @@ type setting struct {
 }
 
 var (
-	accountSID        = setting{"account_sid", "TWILIO_ACCOUNT_SID", "must be a Twilio SID: AC followed by 32 hexadecimal digits", validate.Matches(validate.SIDPattern("AC"))}
+	accountSID        = setting{"account_sid", "TWILIO_ACCOUNT_SID", "must be a Twilio SID: AC followed by 32 hexadecimal digits", validate.MatchesWithoutEcho(validate.SIDPattern("AC"))}
 	authToken         = setting{"auth_token", "TWILIO_AUTH_TOKEN", "must be text without spaces or control characters", secret}
-	apiKey            = setting{"api_key", "TWILIO_API_KEY", "must be a Twilio SID: SK followed by 32 hexadecimal digits", validate.Matches(validate.SIDPattern("SK"))}
+	apiKey            = setting{"api_key", "TWILIO_API_KEY", "must be a Twilio SID: SK followed by 32 hexadecimal digits", validate.MatchesWithoutEcho(validate.SIDPattern("SK"))}
 	apiSecret         = setting{"api_secret", "TWILIO_API_SECRET", "must be text without spaces or control characters", secret}
 	region            = setting{"region", "TWILIO_REGION", "must be a Twilio region such as ie1", validate.Matches(client.HostLabel)}
 	edge              = setting{"edge", "TWILIO_EDGE", "must be a Twilio edge such as dublin", validate.Matches(client.HostLabel)}

@@ -65,6 +65,23 @@ func Matches(re *regexp.Regexp) func(string) error {
 	}
 }
 
+// MatchesWithoutEcho accepts what re matches, and describes what it does
+// not match by its length and first two characters only: a setting such
+// as account_sid may be given a secret by mistake, which an error must not
+// print.
+func MatchesWithoutEcho(re *regexp.Regexp) func(string) error {
+	return func(s string) error {
+		if re.MatchString(s) {
+			return nil
+		}
+		start := s
+		if r := []rune(s); len(r) > 2 {
+			start = string(r[:2])
+		}
+		return fmt.Errorf("got %d characters, starting with %q", len(s), start)
+	}
+}
+
 // WholeNumber accepts a whole number from lo to hi, written in decimal.
 func WholeNumber(lo, hi int64) func(string) error {
 	return func(s string) error {
