@@ -59,7 +59,7 @@ const hostilePass = "p@ss/w+rd=ü secret&x"
 // Credentials a server echoes back, in any form, reach neither the error a
 // user sees nor the logs, at TRACE.
 func TestEchoedSecretsAreRedactedEverywhere(t *testing.T) {
-	basic := basicAuth(testUser, hostilePass)
+	basic := basicAuth(hostilePass)
 	forms := []string{hostilePass, basic, url.QueryEscape(hostilePass), url.PathEscape(hostilePass), url.QueryEscape(basic)}
 	for i, f := range forms {
 		for _, g := range forms[:i] {

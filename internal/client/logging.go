@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"encoding/base64"
 	"fmt"
 	"net/http"
 	"slices"
@@ -30,10 +29,6 @@ func (c *Client) logContext(ctx context.Context) context.Context {
 	ctx = tflog.SubsystemMaskMessageStrings(ctx, LogSubsystem, secrets...)
 	ctx = tflog.SubsystemMaskFieldValuesWithFieldKeys(ctx, LogSubsystem, "Authorization", "authorization")
 	return ctx
-}
-
-func basicAuth(user, pass string) string {
-	return base64.StdEncoding.EncodeToString([]byte(user + ":" + pass))
 }
 
 // loggingTransport logs every attempt, with the request's own context.

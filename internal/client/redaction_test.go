@@ -104,7 +104,7 @@ func echoRun(t *testing.T, password string, status int, n int, body func(off int
 // piece of the credential, nor of the secret, comes through. Each case puts
 // one of the client's cut points at every offset of the credential.
 func TestRedactionSurvivesEveryCut(t *testing.T) {
-	basic := basicAuth(testUser, realSecret)
+	basic := basicAuth(realSecret)
 	header := "Authorization: Basic "
 	cred := header + basic
 	n := len(cred)

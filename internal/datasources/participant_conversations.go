@@ -2,11 +2,10 @@ package datasources
 
 import (
 	"context"
-
-	"github.com/go-json-experiment/json/jsontext"
 	"net/url"
 	"strconv"
 
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
