@@ -47,7 +47,7 @@ func (d *accountConfigurationDataSource) Read(ctx context.Context, req datasourc
 }
 
 func (d *accountConfigurationDataSource) ReadState(ctx context.Context, config tfsdk.Config) ([]byte, diag.Diagnostics) {
-	_, t, diags := lookupInput(ctx, config, "")
+	_, t, diags := lookupInputs(ctx, config)
 	if diags.HasError() {
 		return nil, diags
 	}

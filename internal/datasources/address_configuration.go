@@ -58,10 +58,11 @@ func (d *addressConfigurationDataSource) Read(ctx context.Context, req datasourc
 }
 
 func (d *addressConfigurationDataSource) ReadState(ctx context.Context, config tfsdk.Config) ([]byte, diag.Diagnostics) {
-	key, t, diags := lookupInput(ctx, config, "sid_or_address")
+	in, t, diags := lookupInputs(ctx, config, "sid_or_address")
 	if diags.HasError() {
 		return nil, diags
 	}
+	key := in["sid_or_address"]
 	notFound := "address configuration of the address given in sid_or_address"
 	if addressConfigurationSID.MatchString(key) {
 		notFound = "address configuration " + strconv.Quote(key)

@@ -5,14 +5,11 @@ import (
 	"net/url"
 	"strconv"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/validate"
 )
@@ -92,21 +89,6 @@ func classicOne(ctx context.Context, attrs map[string]schema.Attribute, inputs m
 	return attrs
 }
 
-// classicInputs reads the string inputs names of a single lookup, and its
-// timeouts; a null input is "".
-func classicInputs(ctx context.Context, config tfsdk.Config, names ...string) (map[string]string, timeouts.Value, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	out := make(map[string]string, len(names))
-	for _, name := range names {
-		var v types.String
-		diags.Append(config.GetAttribute(ctx, path.Root(name), &v)...)
-		out[name] = v.ValueString()
-	}
-	var t timeouts.Value
-	diags.Append(config.GetAttribute(ctx, path.Root("timeouts"), &t)...)
-	return out, t, diags
-}
-
 // writeInputs writes a single lookup's inputs as configured, every one but
 // chat_service_sid, which is the configured value or else the object's.
 func writeInputs(w *stateWriter, in map[string]string, names []string, itemService *string) {
@@ -127,7 +109,7 @@ func writeInputs(w *stateWriter, in map[string]string, names []string, itemServi
 func oneClassic[T any](ctx context.Context, config tfsdk.Config, typeName string, names []string, notFound func(in map[string]string) string,
 	get func(ctx context.Context, in map[string]string) (*T, error), typ *apiType[T], service func(*T) *string,
 ) ([]byte, diag.Diagnostics) {
-	in, t, diags := classicInputs(ctx, config, names...)
+	in, t, diags := lookupInputs(ctx, config, names...)
 	if diags.HasError() {
 		return nil, diags
 	}

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -211,13 +210,11 @@ func (d *communicationDataSource) Read(ctx context.Context, req datasource.ReadR
 }
 
 func (d *communicationDataSource) ReadState(ctx context.Context, config tfsdk.Config) ([]byte, diag.Diagnostics) {
-	id, t, diags := oneInputs(ctx, config)
-	var conversation types.String
-	diags.Append(config.GetAttribute(ctx, path.Root("conversation_id"), &conversation)...)
+	in, t, diags := lookupInputs(ctx, config, "id", "conversation_id")
 	if diags.HasError() {
 		return nil, diags
 	}
-	conv := conversation.ValueString()
+	id, conv := in["id"], in["conversation_id"]
 	return readOne(ctx, config, oneRead[client.Communication]{
 		typeName: "twilio_communication", notFound: "communication " + strconv.Quote(id) + " of conversation " + strconv.Quote(conv), timeouts: t,
 		get: func(ctx context.Context) (*client.Communication, error) {

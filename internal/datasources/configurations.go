@@ -117,10 +117,11 @@ func (d *configurationDataSource) Read(ctx context.Context, req datasource.ReadR
 }
 
 func (d *configurationDataSource) ReadState(ctx context.Context, config tfsdk.Config) ([]byte, diag.Diagnostics) {
-	id, t, diags := oneInputs(ctx, config)
+	in, t, diags := lookupInputs(ctx, config, "id")
 	if diags.HasError() {
 		return nil, diags
 	}
+	id := in["id"]
 	return readOne(ctx, config, oneRead[client.Configuration]{
 		typeName: "twilio_conversation_configuration", notFound: "configuration " + strconv.Quote(id), timeouts: t,
 		get: func(ctx context.Context) (*client.Configuration, error) { return d.client.GetConfiguration(ctx, id) },

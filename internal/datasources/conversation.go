@@ -40,10 +40,11 @@ func (d *conversationDataSource) Read(ctx context.Context, req datasource.ReadRe
 }
 
 func (d *conversationDataSource) ReadState(ctx context.Context, config tfsdk.Config) ([]byte, diag.Diagnostics) {
-	id, t, diags := oneInputs(ctx, config)
+	in, t, diags := lookupInputs(ctx, config, "id")
 	if diags.HasError() {
 		return nil, diags
 	}
+	id := in["id"]
 	return readOne(ctx, config, oneRead[client.Conversation]{
 		typeName: "twilio_conversation", notFound: "conversation " + strconv.Quote(id), timeouts: t,
 		get: func(ctx context.Context) (*client.Conversation, error) { return d.client.GetConversation(ctx, id) },

@@ -52,10 +52,11 @@ func (d *credentialDataSource) Read(ctx context.Context, req datasource.ReadRequ
 }
 
 func (d *credentialDataSource) ReadState(ctx context.Context, config tfsdk.Config) ([]byte, diag.Diagnostics) {
-	sid, t, diags := lookupInput(ctx, config, "sid")
+	in, t, diags := lookupInputs(ctx, config, "sid")
 	if diags.HasError() {
 		return nil, diags
 	}
+	sid := in["sid"]
 	return readOne(ctx, config, oneRead[client.Credential]{
 		typeName: "twilio_credential_v1", notFound: "credential " + strconv.Quote(sid), timeouts: t,
 		get: func(ctx context.Context) (*client.Credential, error) { return d.client.GetCredential(ctx, sid) },

@@ -19,9 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -123,16 +121,6 @@ func oneAttributes(ctx context.Context, attrs map[string]schema.Attribute, id st
 	}
 	attrs["timeouts"] = timeoutsAttribute(ctx)
 	return attrs
-}
-
-// oneInputs are the inputs of a single lookup: its id and timeouts. The
-// other attributes are the object's, which the state writer writes.
-func oneInputs(ctx context.Context, config tfsdk.Config) (string, timeouts.Value, diag.Diagnostics) {
-	var id types.String
-	var t timeouts.Value
-	diags := config.GetAttribute(ctx, path.Root("id"), &id)
-	diags.Append(config.GetAttribute(ctx, path.Root("timeouts"), &t)...)
-	return id.ValueString(), t, diags
 }
 
 // maxItemsLimit bounds max_items: more items than a read can hold.

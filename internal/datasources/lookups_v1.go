@@ -3,14 +3,11 @@ package datasources
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/validate"
@@ -74,15 +71,11 @@ func (d *lookupV1[T]) Read(ctx context.Context, req datasource.ReadRequest, resp
 }
 
 func (d *lookupV1[T]) ReadState(ctx context.Context, config tfsdk.Config) ([]byte, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	var t timeouts.Value
-	diags.Append(config.GetAttribute(ctx, path.Root("timeouts"), &t)...)
-	in := make(map[string]string, len(d.inputs))
-	for _, input := range d.inputs {
-		var v types.String
-		diags.Append(config.GetAttribute(ctx, path.Root(input.name), &v)...)
-		in[input.name] = v.ValueString()
+	names := make([]string, len(d.inputs))
+	for i, input := range d.inputs {
+		names[i] = input.name
 	}
+	in, t, diags := lookupInputs(ctx, config, names...)
 	if diags.HasError() {
 		return nil, diags
 	}

@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -143,13 +142,11 @@ func (d *participantDataSource) Read(ctx context.Context, req datasource.ReadReq
 }
 
 func (d *participantDataSource) ReadState(ctx context.Context, config tfsdk.Config) ([]byte, diag.Diagnostics) {
-	id, t, diags := oneInputs(ctx, config)
-	var conversation types.String
-	diags.Append(config.GetAttribute(ctx, path.Root("conversation_id"), &conversation)...)
+	in, t, diags := lookupInputs(ctx, config, "id", "conversation_id")
 	if diags.HasError() {
 		return nil, diags
 	}
-	conv := conversation.ValueString()
+	id, conv := in["id"], in["conversation_id"]
 	return readOne(ctx, config, oneRead[client.Participant]{
 		typeName: "twilio_participant", notFound: "participant " + strconv.Quote(id) + " of conversation " + strconv.Quote(conv), timeouts: t,
 		get: func(ctx context.Context) (*client.Participant, error) { return d.client.GetParticipant(ctx, conv, id) },

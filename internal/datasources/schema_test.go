@@ -235,12 +235,12 @@ func TestSchemas(t *testing.T) {
 		}
 		config := tfsdk.Config{Schema: sr.Schema, Raw: tftypes.NewValue(typ, nulls)}
 		read := func() diag.Diagnostics {
-			if names, ok := lookupInputs[typeName]; ok {
-				_, _, diags := classicInputs(ctx, config, names...)
+			if names, ok := classicLookupInputs[typeName]; ok {
+				_, _, diags := lookupInputs(ctx, config, names...)
 				return diags
 			}
 			if tc.model == nil {
-				_, _, diags := oneInputs(ctx, config)
+				_, _, diags := lookupInputs(ctx, config, "id")
 				return diags
 			}
 			return config.Get(ctx, tc.model)
