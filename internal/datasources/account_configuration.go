@@ -1,64 +1,23 @@
 package datasources
 
 import (
-	"context"
-
 	"github.com/go-json-experiment/json/jsontext"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
-)
-
-var (
-	_ datasource.DataSourceWithConfigure = (*accountConfigurationDataSource)(nil)
-	_ StateReader                        = (*accountConfigurationDataSource)(nil)
 )
 
 // NewAccountConfigurationDataSource is the constructor of
 // twilio_configuration_v1.
 func NewAccountConfigurationDataSource() datasource.DataSource {
-	return &accountConfigurationDataSource{}
-}
-
-type accountConfigurationDataSource struct{ configured }
-
-func (d *accountConfigurationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_configuration_v1"
-}
-
-func (d *accountConfigurationDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := accountConfigurationType.attributes()
-	attrs["id"] = computedID("Always `configuration`: the account has one.")
-	attrs["timeouts"] = timeoutsAttribute(ctx)
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads the account's Conversations configuration (Conversations v1): the default Conversation Service and Messaging Service " +
+	return &singletonV1[client.AccountConfiguration]{
+		typeName: "twilio_configuration_v1", id: "configuration", typ: accountConfigurationType,
+		get: (*client.Client).GetAccountConfiguration,
+		description: "Reads the account's Conversations configuration (Conversations v1): the default Conversation Service and Messaging Service " +
 			"of new conversations, and their default inactive and closed timers. It takes no input.\n\n" +
 			"**Endpoint:** `GET /v1/Configuration`, one request.\n\n" +
 			"**Permissions:** read access to the Conversations v1 configuration. Nothing is ever written.",
-		Attributes: attrs,
 	}
-}
-
-func (d *accountConfigurationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	readThroughState(ctx, d, req, resp)
-}
-
-func (d *accountConfigurationDataSource) ReadState(ctx context.Context, config tfsdk.Config) ([]byte, diag.Diagnostics) {
-	_, t, diags := lookupInputs(ctx, config)
-	if diags.HasError() {
-		return nil, diags
-	}
-	return readOne(ctx, config, oneRead[client.AccountConfiguration]{
-		typeName: "twilio_configuration_v1", timeouts: t,
-		get: d.client.GetAccountConfiguration,
-		fields: func(w *stateWriter, c *client.AccountConfiguration) {
-			w.strValue("id", "configuration")
-			accountConfigurationType.writeFields(w, c, accountConfigurationType.ref(c))
-		},
-	})
 }
 
 // accountConfigurationType is the account's Conversations configuration.

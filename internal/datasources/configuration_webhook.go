@@ -1,64 +1,23 @@
 package datasources
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/seed3f0d1ece/terraform-provider-twilio/internal/client"
-)
-
-var (
-	_ datasource.DataSourceWithConfigure = (*configurationWebhookDataSource)(nil)
-	_ StateReader                        = (*configurationWebhookDataSource)(nil)
 )
 
 // NewConfigurationWebhookDataSource is the constructor of
 // twilio_configuration_webhook_v1.
 func NewConfigurationWebhookDataSource() datasource.DataSource {
-	return &configurationWebhookDataSource{}
-}
-
-type configurationWebhookDataSource struct{ configured }
-
-func (d *configurationWebhookDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_configuration_webhook_v1"
-}
-
-func (d *configurationWebhookDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := configurationWebhookType.attributes()
-	attrs["id"] = computedID("Always `configuration_webhook`: the account has one.")
-	attrs["timeouts"] = timeoutsAttribute(ctx)
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads the account's Conversations webhook configuration (Conversations v1): where Twilio sends the events of the " +
+	return &singletonV1[client.ConfigurationWebhook]{
+		typeName: "twilio_configuration_webhook_v1", id: "configuration_webhook", typ: configurationWebhookType,
+		get: (*client.Client).GetConfigurationWebhook,
+		description: "Reads the account's Conversations webhook configuration (Conversations v1): where Twilio sends the events of the " +
 			"conversations of the account, before (`pre_webhook_url`) and after (`post_webhook_url`) they happen, and which events. " +
 			"An audit checks that both URLs are `https://`. It takes no input.\n\n" +
 			"**Endpoint:** `GET /v1/Configuration/Webhooks`, one request.\n\n" +
 			"**Permissions:** read access to the Conversations v1 configuration. Nothing is ever written.",
-		Attributes: attrs,
 	}
-}
-
-func (d *configurationWebhookDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	readThroughState(ctx, d, req, resp)
-}
-
-func (d *configurationWebhookDataSource) ReadState(ctx context.Context, config tfsdk.Config) ([]byte, diag.Diagnostics) {
-	_, t, diags := lookupInputs(ctx, config)
-	if diags.HasError() {
-		return nil, diags
-	}
-	return readOne(ctx, config, oneRead[client.ConfigurationWebhook]{
-		typeName: "twilio_configuration_webhook_v1", timeouts: t,
-		get: d.client.GetConfigurationWebhook,
-		fields: func(w *stateWriter, c *client.ConfigurationWebhook) {
-			w.strValue("id", "configuration_webhook")
-			configurationWebhookType.writeFields(w, c, configurationWebhookType.ref(c))
-		},
-	})
 }
 
 // configurationWebhookType is the account's webhook configuration.
