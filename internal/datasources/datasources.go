@@ -4,8 +4,6 @@ package datasources
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/http"
@@ -241,12 +239,7 @@ func (c *configured) lookupID(kind string, q url.Values, maxItems types.Number) 
 		}
 	}
 	if len(hidden) > 0 {
-		if c.client != nil {
-			q.Set("inputs_digest", c.client.Fingerprint([]byte(hidden.Encode())))
-		} else {
-			sum := sha256.Sum256([]byte(hidden.Encode()))
-			q.Set("inputs_digest", hex.EncodeToString(sum[:16]))
-		}
+		q.Set("inputs_digest", c.client.Fingerprint([]byte(hidden.Encode())))
 	}
 	if len(q) == 0 {
 		return kind
